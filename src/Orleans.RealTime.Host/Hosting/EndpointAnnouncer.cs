@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+using Orleans.RealTime.Host.Configuration;
+
+namespace Orleans.RealTime.Host.Hosting;
+
+/// <summary>Logs one line per endpoint once the server listens, with the addresses actually bound.</summary>
+internal sealed partial class EndpointAnnouncer(
+    IServer server,
+    IHostApplicationLifetime lifetime,
+    IOptions<DashboardSettings> dashboard,
+    ILogger<EndpointAnnouncer> logger) : IHostedService
+{
+    private CancellationTokenRegistration _registration;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _registration = lifetime.ApplicationStarted.Register(Announce);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        _registration.Dispose();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The addresses Kestrel listens on, after start.</summary>
+    public IReadOnlyCollection<string> Addresses =>
+        server.Features.Get<IServerAddressesFeature>()?.Addresses.ToArray() ?? [];
+
+    private void Announce()
+    {
+        var settings = dashboard.Value;
+        foreach (var address in Addresses)
+        {
+            if (settings.Enabled && Uri.TryCreate(address, UriKind.Absolute, out var uri) && uri.Port == settings.Port)
+            {
+                LogDashboardEndpoint(logger, $"{address.TrimEnd('/')}{settings.Path}");
+            }
+            else
+            {
+                LogGrpcEndpoint(logger, address);
+            }
+        }
+    }
+
+    [LoggerMessage(1, LogLevel.Information, "gRPC: {Address}")]
+    private static partial void LogGrpcEndpoint(ILogger logger, string address);
+
+    [LoggerMessage(2, LogLevel.Information, "Dashboard: {Address}")]
+    private static partial void LogDashboardEndpoint(ILogger logger, string address);
+}

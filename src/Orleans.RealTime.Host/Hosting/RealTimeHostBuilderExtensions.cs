@@ -1,0 +1,91 @@
+using System.Net;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.Dashboard;
+using Orleans.RealTime.Gateway;
+using Orleans.RealTime.Host.Configuration;
+
+namespace Orleans.RealTime.Host.Hosting;
+
+/// <summary>Composes the silo and the gRPC front end on a <see cref="WebApplicationBuilder"/>.</summary>
+public static class RealTimeHostBuilderExtensions
+{
+    /// <summary>The gRPC address used when neither <c>--urls</c> nor <c>ASPNETCORE_URLS</c> is given.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:5000";
+
+    /// <summary>
+    /// Adds the Orleans silo (Embedded profile: localhost clustering, in-memory storage and reminders), the gRPC front
+    /// end with health and reflection, and the dashboard; binds and validates every setting at start.
+    /// </summary>
+    /// <param name="builder">The web application builder.</param>
+    /// <returns>The builder.</returns>
+    public static WebApplicationBuilder AddRealTimeHost(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ConfigureListeners(builder);
+        builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(10));
+
+        AddValidatedOptions<RealTimeOptions>(builder.Services, RealTimeOptions.SectionName);
+        AddValidatedOptions<SiloSettings>(builder.Services, SiloSettings.SectionName);
+        AddValidatedOptions<DashboardSettings>(builder.Services, DashboardSettings.SectionName);
+
+        var readiness = new SiloReadiness();
+        builder.Services.AddRealTimeGateway().AddCheck("silo", readiness);
+        builder.Services.AddHostedService<EndpointAnnouncer>();
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering();
+            silo.AddMemoryGrainStorageAsDefault();
+            silo.UseInMemoryReminderService();
+            silo.AddDashboard();
+            silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(readiness);
+            ConfigureSiloFromOptions(silo.Services);
+        });
+        return builder;
+    }
+
+    /// <summary>
+    /// gRPC endpoints (<c>--urls</c> / <c>ASPNETCORE_URLS</c>, default <see cref="DefaultUrl"/>) speak HTTP/2 only; the
+    /// dashboard gets its own HTTP/1.1 listener (<c>Dashboard:Url</c>) because a cleartext Kestrel endpoint cannot
+    /// offer both protocols to clients that do not know in advance which one to speak.
+    /// </summary>
+    private static void ConfigureListeners(WebApplicationBuilder builder)
+    {
+        var grpcUrls = builder.Configuration[WebHostDefaults.ServerUrlsKey];
+        if (string.IsNullOrWhiteSpace(grpcUrls))
+        {
+            grpcUrls = DefaultUrl;
+        }
+
+        var dashboard = builder.Configuration.GetSection(DashboardSettings.SectionName).Get<DashboardSettings>() ?? new();
+        var dashboardPort = dashboard.Enabled ? dashboard.Port : null;
+        builder.WebHost.UseUrls(dashboardPort is null ? grpcUrls : $"{grpcUrls};{dashboard.Url}");
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(listen =>
+            listen.Protocols = listen.IPEndPoint?.Port == dashboardPort ? HttpProtocols.Http1 : HttpProtocols.Http2));
+    }
+
+    private static void AddValidatedOptions<T>(IServiceCollection services, string section)
+        where T : class
+    {
+        services.AddOptions<T>().BindConfiguration(section).ValidateOnStart();
+        services.AddSingleton(typeof(IValidateOptions<T>), typeof(HostOptionsValidator));
+    }
+
+    private static void ConfigureSiloFromOptions(IServiceCollection services)
+    {
+        services.AddOptions<ClusterOptions>().Configure<IOptions<SiloSettings>>((cluster, silo) =>
+        {
+            cluster.ClusterId = silo.Value.ClusterId;
+            cluster.ServiceId = silo.Value.ServiceId;
+        });
+        services.AddOptions<EndpointOptions>().Configure<IOptions<SiloSettings>>((endpoints, silo) =>
+        {
+            endpoints.AdvertisedIPAddress = IPAddress.Loopback;
+            endpoints.SiloPort = silo.Value.SiloPort;
+            endpoints.GatewayPort = silo.Value.GatewayPort;
+        });
+        services.AddOptions<DevelopmentClusterMembershipOptions>().Configure<IOptions<SiloSettings>>(
+            (membership, silo) => membership.PrimarySiloEndpoint = new IPEndPoint(IPAddress.Loopback, silo.Value.SiloPort));
+    }
+}
