@@ -12,6 +12,9 @@ public sealed class HostConfigurationTests
         { "--Orleans:ClusterId= ", "Orleans:ClusterId" },
         { "--RealTime:Profile=Cluster", "RealTime:Profile" },
         { "--Dashboard:Url=not a url", "Dashboard:Url" },
+        { "--Security:ApiKeys:0=too-short", "Security:ApiKeys:0" },
+        { "--urls=http://0.0.0.0:5999", "Security:ApiKeys" },
+        { "--Dashboard:Url=http://*:5998", "Security:ApiKeys" },
     };
 
     [Theory]

@@ -6,7 +6,10 @@ namespace Orleans.RealTime.Gateway;
 /// <summary>Maps the gRPC front end and the Orleans dashboard.</summary>
 public static class GatewayEndpointRouteBuilderExtensions
 {
-    /// <summary>Maps grpc.health.v1, server reflection (v1 and v1alpha) and the Orleans dashboard.</summary>
+    /// <summary>
+    /// Maps grpc.health.v1 (always anonymous, for probes), server reflection (v1 and v1alpha) and the Orleans dashboard;
+    /// with API keys configured everything but health requires one.
+    /// </summary>
     /// <param name="endpoints">The endpoint route builder.</param>
     /// <param name="dashboardPath">Where the dashboard is served, e.g. <c>/dashboard</c>; <see langword="null"/> serves none.</param>
     /// <param name="dashboardPort">When set, the dashboard answers only on this port (its HTTP/1.1 listener).</param>
@@ -14,7 +17,7 @@ public static class GatewayEndpointRouteBuilderExtensions
     public static IEndpointRouteBuilder MapRealTimeGateway(this IEndpointRouteBuilder endpoints, string? dashboardPath, int? dashboardPort = null)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        endpoints.MapGrpcHealthChecksService();
+        endpoints.MapGrpcHealthChecksService().AllowAnonymous();
         endpoints.MapGrpcService<ReflectionServiceImpl>();
         endpoints.MapGrpcService<ReflectionV1ServiceImpl>();
         if (dashboardPath is not null)

@@ -1,3 +1,5 @@
+using Orleans.RealTime.Host.Hosting;
+
 namespace Orleans.RealTime.Host.Configuration;
 
 /// <summary>Orleans dashboard settings, section <c>Dashboard</c>.</summary>
@@ -19,8 +21,5 @@ public sealed class DashboardSettings
     public string Path { get; set; } = "/dashboard";
 
     /// <summary>The port of <see cref="Url"/>, or <see langword="null"/> when it is not an absolute http(s) URL with a port.</summary>
-    public int? Port =>
-        Uri.TryCreate(Url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Port is > 0 and <= 65535
-            ? uri.Port
-            : null;
+    public int? Port => ListenerUrl.TryParse(Url) is { Port: > 0 and <= 65535 } uri ? uri.Port : null;
 }

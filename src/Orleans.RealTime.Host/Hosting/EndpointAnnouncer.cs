@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
+using Orleans.RealTime.Gateway.Security;
 using Orleans.RealTime.Host.Configuration;
 
 namespace Orleans.RealTime.Host.Hosting;
@@ -10,6 +11,7 @@ internal sealed partial class EndpointAnnouncer(
     IServer server,
     IHostApplicationLifetime lifetime,
     IOptions<DashboardSettings> dashboard,
+    IOptions<ApiKeySettings> security,
     ILogger<EndpointAnnouncer> logger) : IHostedService
 {
     private CancellationTokenRegistration _registration;
@@ -32,10 +34,15 @@ internal sealed partial class EndpointAnnouncer(
 
     private void Announce()
     {
+        if (!security.Value.Required)
+        {
+            LogLoopbackOnly(logger);
+        }
+
         var settings = dashboard.Value;
         foreach (var address in Addresses)
         {
-            if (settings.Enabled && Uri.TryCreate(address, UriKind.Absolute, out var uri) && uri.Port == settings.Port)
+            if (settings.Enabled && ListenerUrl.TryParse(address)?.Port == settings.Port)
             {
                 LogDashboardEndpoint(logger, $"{address.TrimEnd('/')}{settings.Path}");
             }
@@ -51,4 +58,7 @@ internal sealed partial class EndpointAnnouncer(
 
     [LoggerMessage(2, LogLevel.Information, "Dashboard: {Address}")]
     private static partial void LogDashboardEndpoint(ILogger logger, string address);
+
+    [LoggerMessage(3, LogLevel.Warning, "No API key configured (Security:ApiKeys): listening on loopback only, every call is accepted.")]
+    private static partial void LogLoopbackOnly(ILogger logger);
 }

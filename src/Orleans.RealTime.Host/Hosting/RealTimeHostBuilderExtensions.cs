@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.RealTime.Gateway;
+using Orleans.RealTime.Gateway.Security;
 using Orleans.RealTime.Host.Configuration;
 
 namespace Orleans.RealTime.Host.Hosting;
@@ -60,7 +61,10 @@ public static class RealTimeHostBuilderExtensions
 
         var dashboard = builder.Configuration.GetSection(DashboardSettings.SectionName).Get<DashboardSettings>() ?? new();
         var dashboardPort = dashboard.Enabled ? dashboard.Port : null;
-        builder.WebHost.UseUrls(dashboardPort is null ? grpcUrls : $"{grpcUrls};{dashboard.Url}");
+        var urls = dashboardPort is null ? grpcUrls : $"{grpcUrls};{dashboard.Url}";
+        builder.WebHost.UseUrls(urls);
+        builder.Services.AddSingleton(new ListenerPlan(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
+        builder.Services.AddSingleton<IValidateOptions<ApiKeySettings>, ListenerSecurityValidator>();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(listen =>
             listen.Protocols = listen.IPEndPoint?.Port == dashboardPort ? HttpProtocols.Http1 : HttpProtocols.Http2));
     }
