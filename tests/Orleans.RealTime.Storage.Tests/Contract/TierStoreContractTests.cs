@@ -5,6 +5,11 @@ public abstract class TierStoreContractTests : IAsyncLifetime
 {
     private ITierStore? _store;
 
+    /// <summary>A scratch directory for the store's files, deleted after each test.</summary>
+    protected string ScratchPath => Scratch.Path;
+
+    private TempDirectory Scratch { get; } = new();
+
     protected ITierStore Store => _store ?? throw new InvalidOperationException("The store is not open.");
 
     public async Task InitializeAsync() => _store = await CreateStoreAsync();
@@ -17,6 +22,7 @@ public abstract class TierStoreContractTests : IAsyncLifetime
         }
 
         await CleanUpAsync();
+        Scratch.Dispose();
     }
 
     protected abstract Task<ITierStore> CreateStoreAsync();
