@@ -14,7 +14,15 @@ public sealed class DuckDbTierStore : ITierStore, IAsyncDisposable
     private readonly DuckDBConnection _connection;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
 
-    private DuckDbTierStore(DuckDBConnection connection) => _connection = connection;
+    // The days held, kept beside the tables (this process is the file's only writer) so that the router's
+    // planning never scans the table.
+    private readonly SortedSet<DateOnly> _days;
+
+    private DuckDbTierStore(DuckDBConnection connection, IEnumerable<DateOnly> days)
+    {
+        _connection = connection;
+        _days = [.. days];
+    }
 
     /// <summary>Opens (creating if needed) the database file at <paramref name="path"/> and its tables.</summary>
     public static async Task<DuckDbTierStore> OpenAsync(string path, CancellationToken cancellationToken = default)
@@ -32,20 +40,25 @@ public sealed class DuckDbTierStore : ITierStore, IAsyncDisposable
         await ExecuteAsync(connection, DuckDbSchema.SessionsTable("sessions", staging: false), cancellationToken);
         await ExecuteAsync(connection, DuckDbSchema.EventsTable("stage_events", staging: true), cancellationToken);
         await ExecuteAsync(connection, DuckDbSchema.SessionsTable("stage_sessions", staging: true), cancellationToken);
-        return new DuckDbTierStore(connection);
+        return new DuckDbTierStore(connection, await Queries.ListDaysAsync(connection, cancellationToken));
     }
 
     /// <inheritdoc />
     public Task WriteEventsAsync(IReadOnlyList<EventRow> rows, CancellationToken cancellationToken = default) =>
-        WriteAsync(rows, "stage_events", "events", "event_id, line", DuckDbRows.Append, cancellationToken);
+        WriteAsync(rows, "stage_events", "events", "event_id, line", DuckDbRows.Append, r => r.Time, cancellationToken);
 
     /// <inheritdoc />
     public Task WriteSessionsAsync(IReadOnlyList<SessionRow> rows, CancellationToken cancellationToken = default) =>
-        WriteAsync(rows, "stage_sessions", "sessions", "session_id", DuckDbRows.Append, cancellationToken);
+        WriteAsync(rows, "stage_sessions", "sessions", "session_id", DuckDbRows.Append, r => r.Start, cancellationToken);
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<DateOnly>> ListDaysAsync(CancellationToken cancellationToken = default) =>
-        ReadAsync((c, ct) => Queries.ListDaysAsync(c, ct), cancellationToken);
+    public Task<IReadOnlyList<DateOnly>> ListDaysAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_days)
+        {
+            return Task.FromResult<IReadOnlyList<DateOnly>>([.. _days]);
+        }
+    }
 
     /// <inheritdoc />
     public Task<DayCounts> CountDayAsync(DateOnly day, CancellationToken cancellationToken = default) =>
@@ -75,6 +88,10 @@ public sealed class DuckDbTierStore : ITierStore, IAsyncDisposable
             await ExecuteAsync(_connection, $"DELETE FROM events WHERE time_ms >= {from} AND time_ms < {to}", cancellationToken);
             await ExecuteAsync(_connection, $"DELETE FROM sessions WHERE start_ms >= {from} AND start_ms < {to}", cancellationToken);
             await ExecuteAsync(_connection, "COMMIT", cancellationToken);
+            lock (_days)
+            {
+                _days.Remove(day);
+            }
         }
         finally
         {
@@ -127,7 +144,7 @@ public sealed class DuckDbTierStore : ITierStore, IAsyncDisposable
     }
 
     private async Task WriteAsync<T>(
-        IReadOnlyList<T> rows, string stage, string table, string key, Action<DuckDBAppender, T> append, CancellationToken cancellationToken)
+        IReadOnlyList<T> rows, string stage, string table, string key, Action<DuckDBAppender, T> append, Func<T, DateTimeOffset> time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rows);
         if (rows.Count == 0)
@@ -157,6 +174,11 @@ public sealed class DuckDbTierStore : ITierStore, IAsyncDisposable
             {
                 await ExecuteAsync(_connection, "ROLLBACK", CancellationToken.None);
                 throw;
+            }
+
+            lock (_days)
+            {
+                _days.UnionWith(rows.Select(r => StorageDays.Of(time(r))));
             }
         }
         finally
