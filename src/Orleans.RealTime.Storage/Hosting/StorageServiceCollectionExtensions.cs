@@ -10,7 +10,8 @@ public static class StorageServiceCollectionExtensions
     /// <summary>
     /// Adds the Embedded profile's tiered storage: <see cref="StorageOptions"/> bound from the <c>Storage</c> section
     /// and validated at start, the DuckDB hot and warm tiers and the Parquet cold tier under
-    /// <see cref="StorageOptions.DataPath"/> (<see cref="StorageTiers"/>), and the <see cref="IAnalyticsQueryRouter"/>.
+    /// <see cref="StorageOptions.DataPath"/> (<see cref="StorageTiers"/>), the <see cref="IAnalyticsQueryRouter"/>, and
+    /// the <see cref="TierMover"/> that tier maintenance runs.
     /// </summary>
     public static IServiceCollection AddRealTimeStorage(this IServiceCollection services)
     {
@@ -22,6 +23,9 @@ public static class StorageServiceCollectionExtensions
         // Opening does no asynchronous I/O: DuckDB opens its file synchronously and the manifest is a small file.
         services.TryAddSingleton(sp => StorageTiers.OpenEmbeddedAsync(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DataPath).GetAwaiter().GetResult());
         services.TryAddSingleton<IAnalyticsQueryRouter, AnalyticsQueryRouter>();
+        services.AddMetrics();
+        services.TryAddSingleton<StorageInstruments>();
+        services.TryAddSingleton<TierMover>();
         return services;
     }
 }
