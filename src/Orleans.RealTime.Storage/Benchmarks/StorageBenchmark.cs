@@ -26,14 +26,14 @@ public static class StorageBenchmark
 
         await using (var hot = await DuckDbTierStore.OpenAsync(Path.Combine(root, "hot.duckdb"), cancellationToken))
         {
-            await FillAsync(hot, options.HotEvents, now.AddDays(-7), TimeSpan.FromDays(7), options.BatchSize, cancellationToken);
+            await FillAsync(output, hot, options.HotEvents, now.AddDays(-7), TimeSpan.FromDays(7), options.BatchSize, cancellationToken);
             await QueriesAsync(output, $"hot  ({options.HotEvents:N0} events over 7 days), last 24 h", hot, new TimeRange(now.AddDays(-1), now), options.QueryRuns, cancellationToken);
             await QueriesAsync(output, $"hot  ({options.HotEvents:N0} events over 7 days), all 7 days", hot, new TimeRange(now.AddDays(-7), now), options.QueryRuns, cancellationToken);
         }
 
         await using (var warm = await DuckDbTierStore.OpenAsync(Path.Combine(root, "warm.duckdb"), cancellationToken))
         {
-            await FillAsync(warm, options.WarmEvents, now.AddDays(-90), TimeSpan.FromDays(90), options.BatchSize, cancellationToken);
+            await FillAsync(output, warm, options.WarmEvents, now.AddDays(-90), TimeSpan.FromDays(90), options.BatchSize, cancellationToken);
             await QueriesAsync(output, $"warm ({options.WarmEvents:N0} events over 90 days), all 90 days", warm, new TimeRange(now.AddDays(-90), now), options.QueryRuns, cancellationToken);
         }
 
@@ -82,12 +82,15 @@ public static class StorageBenchmark
         output.WriteLine($"insert hot tier: DuckDbTierStore.WriteEventsAsync, batches of {options.BatchSize:N0} with dedup by (event_id, line), {rows.Count:N0} rows: {rows.Count / timer.Elapsed.TotalSeconds:N0} rows/s");
     }
 
-    private static async Task FillAsync(DuckDbTierStore store, long count, DateTimeOffset from, TimeSpan span, int batchSize, CancellationToken cancellationToken)
+    private static async Task FillAsync(TextWriter output, DuckDbTierStore store, long count, DateTimeOffset from, TimeSpan span, int batchSize, CancellationToken cancellationToken)
     {
+        var timer = Stopwatch.StartNew();
         foreach (var batch in SyntheticEvents.Generate(count, from, span).Chunk(batchSize))
         {
             await store.WriteEventsAsync(batch, cancellationToken);
         }
+
+        output.WriteLine($"fill: {count:N0} events through WriteEventsAsync in {timer.Elapsed.TotalSeconds:0.0} s ({count / timer.Elapsed.TotalSeconds:N0} rows/s, generation included)");
     }
 
     private static async Task QueriesAsync(TextWriter output, string label, ITierStore store, TimeRange range, int runs, CancellationToken cancellationToken)

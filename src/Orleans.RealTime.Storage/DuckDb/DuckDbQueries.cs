@@ -45,10 +45,11 @@ internal sealed class DuckDbQueries(string events, string sessions)
 
     public async Task<FunnelCounts> FunnelAsync(DuckDBConnection connection, TimeRange range, CancellationToken cancellationToken)
     {
+        // One pass grouped by user is markedly faster in DuckDB than three DISTINCT aggregates.
         var sql = $"""
-            SELECT count(DISTINCT user_id) FILTER (WHERE stage = 'view'), count(DISTINCT user_id) FILTER (WHERE stage = 'cart'),
-                   count(DISTINCT user_id) FILTER (WHERE stage = 'purchase')
-            FROM (SELECT user_id, {Stage} AS stage FROM {events} WHERE {InRange})
+            SELECT count(*) FILTER (WHERE viewed), count(*) FILTER (WHERE carted), count(*) FILTER (WHERE purchased)
+            FROM (SELECT user_id, bool_or(stage = 'view') AS viewed, bool_or(stage = 'cart') AS carted, bool_or(stage = 'purchase') AS purchased
+                  FROM (SELECT user_id, {Stage} AS stage FROM {events} WHERE {InRange}) GROUP BY user_id)
             """;
         var rows = await QueryAsync(connection, sql, range, r => new FunnelCounts(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2)), cancellationToken, []);
         return rows[0];
