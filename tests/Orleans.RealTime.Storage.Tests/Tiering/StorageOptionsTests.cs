@@ -49,6 +49,23 @@ public sealed class StorageOptionsTests
         Assert.Contains("Storage:Hot:Retention must be positive", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AddRealTimeStorage_SinkSection_BindsAndRejectsAZeroBatch()
+    {
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Storage:Sink:Topic"] = "clicks",
+                ["Storage:Sink:MaxBatchRows"] = "0",
+            }).Build())
+            .AddRealTimeStorage()
+            .BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<StorageSinkOptions>>().Value);
+
+        Assert.Contains("Storage:Sink:MaxBatchRows must be positive", error.Message, StringComparison.Ordinal);
+    }
+
     private static IOptions<StorageOptions> Build(Dictionary<string, string?> settings)
     {
         var services = new ServiceCollection()
