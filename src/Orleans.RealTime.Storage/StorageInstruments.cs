@@ -12,6 +12,8 @@ public sealed class StorageInstruments
     private readonly Counter<long> _daysMoved;
     private readonly Counter<long> _rowsMoved;
     private readonly Counter<long> _daysExpired;
+    private readonly Histogram<double> _queryDuration;
+    private readonly Counter<long> _budgetRejections;
 
     /// <summary>Creates the instruments through <paramref name="meterFactory"/>.</summary>
     public StorageInstruments(IMeterFactory meterFactory)
@@ -22,6 +24,8 @@ public sealed class StorageInstruments
         _daysMoved = meter.CreateCounter<long>("realtime-storage-days-moved", description: "Days moved to a colder tier.");
         _rowsMoved = meter.CreateCounter<long>("realtime-storage-rows-moved", description: "Rows moved to a colder tier.");
         _daysExpired = meter.CreateCounter<long>("realtime-storage-days-expired", description: "Days deleted past cold retention.");
+        _queryDuration = meter.CreateHistogram<double>("realtime-storage-query-duration", unit: "ms", description: "Routed query duration, tagged by the coldest tier that answered.");
+        _budgetRejections = meter.CreateCounter<long>("realtime-storage-budget-rejections", description: "Queries refused or cancelled because their latency budget could not be met.");
     }
 
     /// <summary>Records a day moved.</summary>
@@ -31,6 +35,13 @@ public sealed class StorageInstruments
         _daysMoved.Add(1, tags);
         _rowsMoved.Add(rows, tags);
     }
+
+    /// <summary>Records a routed query's duration.</summary>
+    public void QueryAnswered(StorageTier? coldestTier, TimeSpan elapsed) =>
+        _queryDuration.Record(elapsed.TotalMilliseconds, new KeyValuePair<string, object?>("tier", coldestTier?.ToString() ?? "none"));
+
+    /// <summary>Records a query refused or cancelled for its budget.</summary>
+    public void BudgetRejected(StorageTier tier) => _budgetRejections.Add(1, new KeyValuePair<string, object?>("tier", tier.ToString()));
 
     /// <summary>Records a day deleted past retention.</summary>
     public void DayExpired() => _daysExpired.Add(1);

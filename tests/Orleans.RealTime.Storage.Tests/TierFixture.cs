@@ -1,3 +1,6 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+
 namespace Orleans.RealTime.Storage.Tests;
 
 /// <summary>Real Embedded tiers (DuckDB hot and warm, Parquet cold) in a scratch directory.</summary>
@@ -24,7 +27,10 @@ internal sealed class TierFixture : IAsyncDisposable
         return fixture;
     }
 
-    public AnalyticsQueryRouter Router(TimeProvider? time = null) => new(Tiers, Microsoft.Extensions.Options.Options.Create(Options), time ?? TimeProvider.System);
+    public StorageInstruments Instruments { get; } = new(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>());
+
+    public AnalyticsQueryRouter Router(TimeProvider? time = null, StorageTiers? tiers = null) =>
+        new(tiers ?? Tiers, Microsoft.Extensions.Options.Options.Create(Options), time ?? TimeProvider.System, Instruments);
 
     /// <summary>Writes the day's sample rows straight into <paramref name="tier"/>.</summary>
     public async Task PutDayAsync(StorageTier tier, DateOnly day)

@@ -6,7 +6,8 @@ namespace Orleans.RealTime.Storage;
 /// <param name="tiers">The tier stores.</param>
 /// <param name="options">The tier settings (expected latencies).</param>
 /// <param name="timeProvider">The clock used to measure and bound queries.</param>
-public sealed class AnalyticsQueryRouter(StorageTiers tiers, IOptions<StorageOptions> options, TimeProvider timeProvider) : IAnalyticsQueryRouter
+/// <param name="instruments">Query metrics.</param>
+public sealed class AnalyticsQueryRouter(StorageTiers tiers, IOptions<StorageOptions> options, TimeProvider timeProvider, StorageInstruments instruments) : IAnalyticsQueryRouter
 {
     private static readonly StorageTier[] HottestFirst = [StorageTier.Hot, StorageTier.Warm, StorageTier.Cold];
 
@@ -139,6 +140,7 @@ public sealed class AnalyticsQueryRouter(StorageTiers tiers, IOptions<StorageOpt
         var answered = parts.Select(p => p.Tier).Distinct().Order().ToList();
         if (parts.Count == 0)
         {
+            instruments.QueryAnswered(null, timeProvider.GetElapsedTime(started));
             return new TierQueryResult<TResult>(empty, answered, timeProvider.GetElapsedTime(started));
         }
 
@@ -148,10 +150,13 @@ public sealed class AnalyticsQueryRouter(StorageTiers tiers, IOptions<StorageOpt
         try
         {
             var answers = await Task.WhenAll(parts.Select(p => query(tiers.Get(p.Tier), p.Range, parts.Count, budget.Token)));
-            return new TierQueryResult<TResult>(merge(answers), answered, timeProvider.GetElapsedTime(started));
+            var elapsed = timeProvider.GetElapsedTime(started);
+            instruments.QueryAnswered(answered[^1], elapsed);
+            return new TierQueryResult<TResult>(merge(answers), answered, elapsed);
         }
         catch (OperationCanceledException exception) when (latencyBudget is { } spent && !cancellationToken.IsCancellationRequested)
         {
+            instruments.BudgetRejected(answered[^1]);
             throw new LatencyBudgetExceededException(spent, answered, exception);
         }
     }
@@ -169,6 +174,7 @@ public sealed class AnalyticsQueryRouter(StorageTiers tiers, IOptions<StorageOpt
             var expected = options.Value.Tier(tier).ExpectedLatency;
             if (expected > budget)
             {
+                instruments.BudgetRejected(tier);
                 throw new LatencyBudgetExceededException(budget, tier, expected);
             }
         }

@@ -7,6 +7,9 @@ internal sealed class FaultingTierStore(ITierStore inner) : ITierStore
 
     public bool CrashOnDelete { get; set; }
 
+    /// <summary>Event-count queries never finish on their own: they end only when cancelled.</summary>
+    public bool HangQueries { get; set; }
+
     public Task WriteEventsAsync(IReadOnlyList<EventRow> rows, CancellationToken cancellationToken = default) => inner.WriteEventsAsync(rows, cancellationToken);
 
     public Task WriteSessionsAsync(IReadOnlyList<SessionRow> rows, CancellationToken cancellationToken = default) => inner.WriteSessionsAsync(rows, cancellationToken);
@@ -33,8 +36,15 @@ internal sealed class FaultingTierStore(ITierStore inner) : ITierStore
     public Task DeleteDayAsync(DateOnly day, CancellationToken cancellationToken = default) =>
         CrashOnDelete ? throw new IOException("Simulated crash between copy and delete.") : inner.DeleteDayAsync(day, cancellationToken);
 
-    public Task<IReadOnlyList<EventCountBucket>> CountEventsAsync(TimeRange range, TimeSpan bucket, CancellationToken cancellationToken = default) =>
-        inner.CountEventsAsync(range, bucket, cancellationToken);
+    public async Task<IReadOnlyList<EventCountBucket>> CountEventsAsync(TimeRange range, TimeSpan bucket, CancellationToken cancellationToken = default)
+    {
+        if (HangQueries)
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
+        }
+
+        return await inner.CountEventsAsync(range, bucket, cancellationToken);
+    }
 
     public Task<IReadOnlyList<ProductCount>> TopProductsAsync(TimeRange range, string interactionType, int limit, CancellationToken cancellationToken = default) =>
         inner.TopProductsAsync(range, interactionType, limit, cancellationToken);

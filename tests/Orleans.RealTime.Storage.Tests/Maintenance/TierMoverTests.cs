@@ -139,7 +139,7 @@ public sealed class TierMoverTests : IAsyncLifetime
 
     private async Task AssertRouterSeesEveryEventOnceAsync()
     {
-        var router = new AnalyticsQueryRouter(new StorageTiers(_hot, _warm, _cold), Microsoft.Extensions.Options.Options.Create(_fixture.Options), _time);
+        var router = _fixture.Router(_time, new StorageTiers(_hot, _warm, _cold));
         var counts = await router.CountEventsAsync(SampleData.Days1And2, TimeSpan.FromDays(1), latencyBudget: null);
         Assert.Equal(9, counts.Value.Sum(b => b.Count));
     }

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Time.Testing;
+using Orleans.RealTime.Storage.Tests.Maintenance;
+
 namespace Orleans.RealTime.Storage.Tests.Tiering;
 
 public sealed class AnalyticsQueryRouterTests : IAsyncLifetime
@@ -115,5 +118,20 @@ public sealed class AnalyticsQueryRouterTests : IAsyncLifetime
 
         Assert.Equal([StorageTier.Hot], result.Tiers);
         Assert.Equal(new FunnelCounts(1, 0, 1), result.Value);
+    }
+
+    [Fact]
+    public async Task Budget_QueryStillRunningWhenItRunsOut_IsCancelledWithTheBudgetError()
+    {
+        var time = new FakeTimeProvider();
+        var hanging = new FaultingTierStore(_fixture.Tiers.Hot) { HangQueries = true };
+        var router = _fixture.Router(time, _fixture.Tiers with { Hot = hanging });
+
+        var query = router.CountEventsAsync(TimeRange.OfDay(SampleData.Day2), TimeSpan.FromHours(1), TimeSpan.FromMilliseconds(150));
+        time.Advance(TimeSpan.FromMilliseconds(150));
+        var error = await Assert.ThrowsAsync<LatencyBudgetExceededException>(() => query.WaitAsync(TimeSpan.FromSeconds(30)));
+
+        Assert.Equal((TimeSpan.FromMilliseconds(150), StorageTier.Hot), (error.Budget, error.Tier));
+        Assert.Contains("ran out before the hot tier", error.Message, StringComparison.Ordinal);
     }
 }
