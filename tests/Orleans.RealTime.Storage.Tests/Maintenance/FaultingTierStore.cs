@@ -7,6 +7,9 @@ internal sealed class FaultingTierStore(ITierStore inner) : ITierStore
 
     public bool CrashOnDelete { get; set; }
 
+    /// <summary>Imports keep only half of the day's events and report success (a lossy destination).</summary>
+    public bool LoseHalfOnImport { get; set; }
+
     /// <summary>Event-count queries never finish on their own: they end only when cancelled.</summary>
     public bool HangQueries { get; set; }
 
@@ -22,6 +25,12 @@ internal sealed class FaultingTierStore(ITierStore inner) : ITierStore
 
     public async Task ImportDayAsync(DayData data, CancellationToken cancellationToken = default)
     {
+        if (LoseHalfOnImport)
+        {
+            await inner.ImportDayAsync(data with { Events = [.. data.Events.Take(data.Events.Count / 2)] }, cancellationToken);
+            return;
+        }
+
         if (!CrashDuringImport)
         {
             await inner.ImportDayAsync(data, cancellationToken);

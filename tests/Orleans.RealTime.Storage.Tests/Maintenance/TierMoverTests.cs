@@ -137,6 +137,18 @@ public sealed class TierMoverTests : IAsyncLifetime
         Assert.Equal(Day1Counts, await _warm.CountDayAsync(SampleData.Day1));
     }
 
+    [Fact]
+    public async Task Run_DestinationLosesRows_FailsVerificationAndKeepsTheSource()
+    {
+        _time.SetUtcNow(StorageDays.Start(SampleData.Day1.AddDays(8)));
+        _warm.LoseHalfOnImport = true;
+
+        var error = await Assert.ThrowsAsync<TierMoveVerificationException>(() => _mover.RunAsync());
+
+        Assert.Contains("2026-11-20", error.Message, StringComparison.Ordinal);
+        Assert.Equal(Day1Counts, await _hot.CountDayAsync(SampleData.Day1));
+    }
+
     private async Task AssertRouterSeesEveryEventOnceAsync()
     {
         var router = _fixture.Router(_time, new StorageTiers(_hot, _warm, _cold));
