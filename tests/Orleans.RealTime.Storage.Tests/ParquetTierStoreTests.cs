@@ -61,4 +61,32 @@ public sealed class ParquetTierStoreTests : IDisposable
         Assert.Equal([SampleData.Day1, SampleData.Day2], await reopened.ListDaysAsync());
         Assert.Equal(new DayCounts(2, 1), await reopened.CountDayAsync(SampleData.Day2));
     }
+
+    [Fact]
+    public async Task Read_WhileTheDayIsRewrittenRepeatedly_AlwaysSeesWholeCommitsAndNeverFails()
+    {
+        await using var store = await ParquetTierStore.OpenAsync(Root);
+        var rows = SyntheticEvents.Generate(1_000, StorageDays.Start(SampleData.Day1), TimeSpan.FromDays(1)).ToList();
+        var writer = Task.Run(async () =>
+        {
+            foreach (var chunk in rows.Chunk(50))
+            {
+                await store.WriteEventsAsync(chunk);
+            }
+        });
+
+        var seen = new List<long>();
+        while (!writer.IsCompleted)
+        {
+            seen.Add((await store.CountDayAsync(SampleData.Day1)).Events);
+        }
+
+        await writer.WaitAsync(TimeSpan.FromMinutes(1));
+        seen.Add((await store.CountDayAsync(SampleData.Day1)).Events);
+
+        Assert.All(seen, count => Assert.Equal(0, count % 50));
+        Assert.Equal(seen.Order(), seen);
+        Assert.Equal(1_000, seen[^1]);
+        Assert.Single(Directory.GetFiles(Path.Combine(Root, "day=2026-11-20")));
+    }
 }

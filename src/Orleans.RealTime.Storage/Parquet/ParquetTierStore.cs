@@ -7,13 +7,19 @@ namespace Orleans.RealTime.Storage;
 /// committed <see cref="ParquetManifest"/>. Changing a day writes a complete new file set for it (existing rows merged
 /// with new ones, deduplicated), commits a manifest naming the new files, then deletes the old ones: a reader sees the
 /// old day or the new day, never half of one. Queries run in an in-memory DuckDB over <c>read_parquet</c> of exactly
-/// the files the manifest lists for the days in range. One writing process per root.
+/// the files the manifest lists for the days in range. Superseded files are deleted only once no query in this
+/// process still reads a snapshot that lists them. One writing process per root.
 /// </summary>
 public sealed class ParquetTierStore : ITierStore, IAsyncDisposable
 {
     private static readonly DuckDbQueries Queries = new("events", "sessions");
     private readonly string _root;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
+
+    // Files replaced by the manifest of version N wait here until no reader holds a snapshot older than N.
+    private readonly Lock _snapshotLock = new();
+    private readonly List<(long Version, string File)> _retired = [];
+    private readonly Dictionary<long, int> _readers = [];
     private ParquetManifest _manifest;
 
     private ParquetTierStore(string root, ParquetManifest manifest)
@@ -85,7 +91,7 @@ public sealed class ParquetTierStore : ITierStore, IAsyncDisposable
             }
 
             await CommitAsync(Manifest.With(day, null), cancellationToken);
-            DeleteFiles(old);
+            Retire(old);
         }
         finally
         {
@@ -176,7 +182,7 @@ public sealed class ParquetTierStore : ITierStore, IAsyncDisposable
         await CommitAsync(Manifest.With(incoming.Day, new ParquetDayFiles(eventsFile, events.Count, sessionsFile, sessions.Count)), cancellationToken);
         if (old is not null)
         {
-            DeleteFiles(old with
+            Retire(old with
             {
                 EventsFile = old.EventsFile == eventsFile ? null : old.EventsFile,
                 SessionsFile = old.SessionsFile == sessionsFile ? null : old.SessionsFile,
@@ -201,13 +207,34 @@ public sealed class ParquetTierStore : ITierStore, IAsyncDisposable
 
     private async Task<T> QueryAsync<T>(TimeRange range, Func<DuckDBConnection, CancellationToken, Task<T>> query, CancellationToken cancellationToken)
     {
-        var snapshot = Manifest;
-        var files = range.Days().Select(snapshot.Find).OfType<ParquetDayFiles>().ToList();
-        await using var connection = new DuckDBConnection("Data Source=:memory:");
-        await connection.OpenAsync(cancellationToken);
-        await DefineAsync(connection, "events", files.Select(f => f.EventsFile), DuckDbSchema.EventsTable("events", staging: false), cancellationToken);
-        await DefineAsync(connection, "sessions", files.Select(f => f.SessionsFile), DuckDbSchema.SessionsTable("sessions", staging: false), cancellationToken);
-        return await query(connection, cancellationToken);
+        ParquetManifest snapshot;
+        lock (_snapshotLock)
+        {
+            snapshot = Manifest;
+            _readers[snapshot.Version] = _readers.GetValueOrDefault(snapshot.Version) + 1;
+        }
+
+        try
+        {
+            var files = range.Days().Select(snapshot.Find).OfType<ParquetDayFiles>().ToList();
+            await using var connection = new DuckDBConnection("Data Source=:memory:");
+            await connection.OpenAsync(cancellationToken);
+            await DefineAsync(connection, "events", files.Select(f => f.EventsFile), DuckDbSchema.EventsTable("events", staging: false), cancellationToken);
+            await DefineAsync(connection, "sessions", files.Select(f => f.SessionsFile), DuckDbSchema.SessionsTable("sessions", staging: false), cancellationToken);
+            return await query(connection, cancellationToken);
+        }
+        finally
+        {
+            lock (_snapshotLock)
+            {
+                if (--_readers[snapshot.Version] == 0)
+                {
+                    _readers.Remove(snapshot.Version);
+                }
+            }
+
+            DeleteUnreadRetired();
+        }
     }
 
     private async Task DefineAsync(DuckDBConnection connection, string name, IEnumerable<string?> relativePaths, string emptyTable, CancellationToken cancellationToken)
@@ -217,9 +244,27 @@ public sealed class ParquetTierStore : ITierStore, IAsyncDisposable
         await DuckDbTierStore.ExecuteAsync(connection, sql, cancellationToken);
     }
 
-    private void DeleteFiles(ParquetDayFiles files)
+    private void Retire(ParquetDayFiles files)
     {
-        foreach (var file in new[] { files.EventsFile, files.SessionsFile }.OfType<string>())
+        lock (_snapshotLock)
+        {
+            _retired.AddRange(new[] { files.EventsFile, files.SessionsFile }.OfType<string>().Select(f => (Manifest.Version, f)));
+        }
+
+        DeleteUnreadRetired();
+    }
+
+    private void DeleteUnreadRetired()
+    {
+        List<string> unread;
+        lock (_snapshotLock)
+        {
+            var oldestRead = _readers.Count == 0 ? long.MaxValue : _readers.Keys.Min();
+            unread = [.. _retired.Where(r => r.Version <= oldestRead).Select(r => r.File)];
+            _retired.RemoveAll(r => r.Version <= oldestRead);
+        }
+
+        foreach (var file in unread)
         {
             File.Delete(Path.Combine(_root, file));
         }
