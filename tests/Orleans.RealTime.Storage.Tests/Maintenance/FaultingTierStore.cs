@@ -7,6 +7,9 @@ internal sealed class FaultingTierStore(ITierStore inner) : ITierStore
 
     public bool CrashOnDelete { get; set; }
 
+    /// <summary>Runs once, after the next import completes (e.g. a late row reaching the source mid-move).</summary>
+    public Func<Task>? AfterNextImport { get; set; }
+
     /// <summary>Imports keep only half of the day's events and report success (a lossy destination).</summary>
     public bool LoseHalfOnImport { get; set; }
 
@@ -34,6 +37,12 @@ internal sealed class FaultingTierStore(ITierStore inner) : ITierStore
         if (!CrashDuringImport)
         {
             await inner.ImportDayAsync(data, cancellationToken);
+            if (AfterNextImport is { } hook)
+            {
+                AfterNextImport = null;
+                await hook();
+            }
+
             return;
         }
 

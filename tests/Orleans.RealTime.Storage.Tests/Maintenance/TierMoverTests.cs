@@ -149,6 +149,25 @@ public sealed class TierMoverTests : IAsyncLifetime
         Assert.Equal(Day1Counts, await _hot.CountDayAsync(SampleData.Day1));
     }
 
+    [Fact]
+    public async Task Run_RowArrivesInTheSourceDuringTheCopy_DefersTheDeleteAndTheNextRunMovesEverything()
+    {
+        _time.SetUtcNow(StorageDays.Start(SampleData.Day1.AddDays(8)));
+        var late = SampleData.Event("late", SampleData.At(SampleData.Day1, 23), "dave", InteractionTypes.PageView, "p9");
+        _warm.AfterNextImport = () => _hot.WriteEventsAsync([late]);
+
+        var first = await _mover.RunAsync();
+
+        Assert.Equal([SampleData.Day1], first.Deferred);
+        Assert.Equal(new DayCounts(9, 2), await _hot.CountDayAsync(SampleData.Day1));
+
+        var second = await _mover.RunAsync();
+
+        Assert.Equal([new TierMove(SampleData.Day1, StorageTier.Hot, StorageTier.Warm, 9, 2)], second.Moves);
+        Assert.Equal(new DayCounts(9, 2), await _warm.CountDayAsync(SampleData.Day1));
+        Assert.Equal(new DayCounts(0, 0), await _hot.CountDayAsync(SampleData.Day1));
+    }
+
     private async Task AssertRouterSeesEveryEventOnceAsync()
     {
         var router = _fixture.Router(_time, new StorageTiers(_hot, _warm, _cold));
