@@ -1,0 +1,17 @@
+namespace Orleans.RealTime.Storage;
+
+/// <summary>Settings of the storage sink, bound from <c>Storage:Sink</c>.</summary>
+public sealed class StorageSinkOptions
+{
+    /// <summary>The events topic.</summary>
+    public string Topic { get; set; } = "user-interactions";
+
+    /// <summary>The sink's own consumer group, so it never slows the sessions' consumers.</summary>
+    public string GroupId { get; set; } = "realtime-storage-sink";
+
+    /// <summary>A batch is written once it holds this many rows.</summary>
+    public int MaxBatchRows { get; set; } = 10_000;
+
+    /// <summary>A non-empty batch is written once its first record is this old.</summary>
+    public TimeSpan MaxBatchDelay { get; set; } = TimeSpan.FromSeconds(1);
+}

@@ -1,0 +1,96 @@
+using Google.Protobuf;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.RealTime.Contracts.Events;
+using Orleans.RealTime.Contracts.Validation;
+
+namespace Orleans.RealTime.Storage.Tests.Sink;
+
+public sealed class StorageSinkBatchTests : IAsyncLifetime
+{
+    private readonly FakeTimeProvider _time = new(StorageDays.Start(SampleData.Day1).AddHours(12));
+    private readonly TempDirectory _directory = new();
+    private DuckDbTierStore _hot = null!;
+
+    public async Task InitializeAsync() => _hot = await DuckDbTierStore.OpenAsync(Path.Combine(_directory.Path, "hot.duckdb"));
+
+    public async Task DisposeAsync()
+    {
+        await _hot.DisposeAsync();
+        _directory.Dispose();
+    }
+
+    private StorageSinkBatch Batch(int maxRows = 10_000) =>
+        new(new StorageSinkOptions { MaxBatchRows = maxRows, MaxBatchDelay = TimeSpan.FromSeconds(1) }, new UserInteractionValidator(_time), _time);
+
+    private byte[] Record(string id, string user = "u1") => new UserInteraction
+    {
+        EventId = id,
+        Timestamp = _time.GetUtcNow().AddMinutes(-1).ToUnixTimeMilliseconds(),
+        UserId = user,
+        SessionId = "s1",
+        ProductClick = new ProductClick { ProductId = "p1" },
+    }.ToByteArray();
+
+    [Fact]
+    public void IsDue_AtMaxRows_IsTrue()
+    {
+        var batch = Batch(maxRows: 2);
+
+        batch.Add("events", 0, 10, Record("e1"));
+        Assert.False(batch.IsDue);
+        batch.Add("events", 0, 11, Record("e2"));
+
+        Assert.True(batch.IsDue);
+    }
+
+    [Fact]
+    public void IsDue_OneSecondAfterTheFirstRecord_IsTrue()
+    {
+        var batch = Batch();
+        Assert.Equal(TimeSpan.FromSeconds(1), batch.UntilDue);
+
+        batch.Add("events", 0, 10, Record("e1"));
+        _time.Advance(TimeSpan.FromMilliseconds(600));
+        Assert.False(batch.IsDue);
+        Assert.Equal(TimeSpan.FromMilliseconds(400), batch.UntilDue);
+        _time.Advance(TimeSpan.FromMilliseconds(400));
+
+        Assert.True(batch.IsDue);
+        Assert.Equal(TimeSpan.Zero, batch.UntilDue);
+    }
+
+    [Fact]
+    public async Task Flush_WritesTheRowsAndReturnsTheOffsetAfterEachPartitionsLastRecord()
+    {
+        var batch = Batch();
+        batch.Add("events", 0, 10, Record("e1"));
+        batch.Add("events", 1, 5, Record("e2", "u2"));
+        batch.Add("events", 0, 11, Record("e3"));
+        batch.Add("events", 0, 12, Record("e1"));
+
+        var positions = await batch.FlushAsync(_hot);
+
+        Assert.Equal([new SinkPosition("events", 0, 13), new SinkPosition("events", 1, 6)], positions.OrderBy(p => p.Partition));
+        Assert.Equal(3, (await _hot.CountDayAsync(SampleData.Day1)).Events);
+        Assert.Equal(0, batch.Rows);
+        Assert.False(batch.IsDue);
+    }
+
+    [Fact]
+    public async Task Add_UndecodableOrInvalidRecord_IsSkippedButItsOffsetIsCommitted()
+    {
+        var batch = Batch();
+
+        var garbage = batch.Add("events", 0, 10, [0xFF, 0xFF, 0xFF]);
+        var invalid = batch.Add("events", 0, 11, new UserInteraction { EventId = "e9" }.ToByteArray());
+        var valid = batch.Add("events", 0, 12, Record("e1"));
+        var positions = await batch.FlushAsync(_hot);
+
+        Assert.NotNull(garbage);
+        Assert.Contains("user_id", invalid, StringComparison.Ordinal);
+        Assert.Null(valid);
+        Assert.Equal(2, batch.Rejected);
+        Assert.Equal([new SinkPosition("events", 0, 13)], positions);
+        Assert.Equal(1, (await _hot.CountDayAsync(SampleData.Day1)).Events);
+    }
+}
