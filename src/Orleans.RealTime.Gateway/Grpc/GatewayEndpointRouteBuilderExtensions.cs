@@ -1,4 +1,5 @@
 using Grpc.Reflection;
+using Orleans.RealTime.Gateway.Grpc;
 using Orleans.Dashboard;
 
 namespace Orleans.RealTime.Gateway;
@@ -20,6 +21,7 @@ public static class GatewayEndpointRouteBuilderExtensions
         endpoints.MapGrpcHealthChecksService().AllowAnonymous();
         endpoints.MapGrpcService<ReflectionServiceImpl>();
         endpoints.MapGrpcService<ReflectionV1ServiceImpl>();
+        endpoints.MapGrpcService<AnalyticsGrpcService>();
         if (dashboardPath is not null)
         {
             var dashboard = endpoints.MapOrleansDashboard(routePrefix: dashboardPath);

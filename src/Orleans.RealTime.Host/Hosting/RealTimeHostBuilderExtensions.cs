@@ -6,6 +6,7 @@ using Orleans.Dashboard;
 using Orleans.RealTime.Gateway;
 using Orleans.RealTime.Gateway.Security;
 using Orleans.RealTime.Host.Configuration;
+using Orleans.RealTime.Storage;
 
 namespace Orleans.RealTime.Host.Hosting;
 
@@ -34,6 +35,7 @@ public static class RealTimeHostBuilderExtensions
         var readiness = new SiloReadiness();
         builder.Services.AddRealTimeGateway().AddCheck("silo", readiness);
         builder.Services.AddHostedService<EndpointAnnouncer>();
+        builder.Services.AddRealTimeStorage();
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering();
@@ -41,6 +43,7 @@ public static class RealTimeHostBuilderExtensions
             silo.UseInMemoryReminderService();
             silo.AddDashboard();
             silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(readiness);
+            silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, TierMaintenanceStarter>();
             ConfigureSiloFromOptions(silo.Services);
         });
         return builder;

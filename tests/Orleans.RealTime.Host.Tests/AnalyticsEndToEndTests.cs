@@ -1,0 +1,74 @@
+using Grpc.Core;
+using Orleans.RealTime.Contracts.Api.V1;
+using Orleans.RealTime.Contracts.Events;
+using Orleans.RealTime.Storage;
+
+namespace Orleans.RealTime.Host.Tests;
+
+/// <summary>AnalyticsService.Query through the running host: gRPC, the tier router and the embedded DuckDB hot tier.</summary>
+public sealed class AnalyticsEndToEndTests(HostFixture host) : IClassFixture<HostFixture>
+{
+    private static readonly DateTimeOffset Hour = StartOfHour(DateTimeOffset.UtcNow.AddHours(-2));
+
+    [Fact]
+    public async Task Query_EventCountsAndTopProducts_AnswerFromTheHotTier()
+    {
+        var tiers = host.App.Services.GetRequiredService<StorageTiers>();
+        var events = Enumerable.Range(0, 30).Select(i => Click($"ae2e-{i}", $"P{i % 3}", Hour.AddMinutes(i))).ToList();
+        await tiers.Hot.WriteEventsAsync([.. events.SelectMany(EventRowMapper.ToRows)]);
+        var client = new AnalyticsService.AnalyticsServiceClient(host.Channel);
+        var range = new AnalyticsQuery { From = Hour.ToUnixTimeMilliseconds(), To = Hour.AddHours(1).ToUnixTimeMilliseconds() };
+
+        var counts = await client.QueryAsync(new AnalyticsQuery(range) { EventCounts = new EventCountsQuery { BucketSeconds = 3600 } });
+        var top = await client.QueryAsync(new AnalyticsQuery(range) { TopProducts = new TopProductsQuery { By = "product_click", Limit = 2 } });
+
+        var bucket = Assert.Single(counts.EventCounts);
+        Assert.Equal(("product_click", 30L), (bucket.InteractionType, bucket.Count));
+        Assert.Equal(["hot"], counts.Tiers);
+        Assert.Equal(2, top.TopProducts.Count);
+        Assert.All(top.TopProducts, p => Assert.Equal(10, p.Count));
+    }
+
+    [Fact]
+    public async Task Query_WithAnEmptyRange_IsInvalidArgumentNamingTheField()
+    {
+        var client = new AnalyticsService.AnalyticsServiceClient(host.Channel);
+
+        var error = await Assert.ThrowsAsync<RpcException>(async () => await client.QueryAsync(
+            new AnalyticsQuery { From = 2000, To = 1000, Funnel = new FunnelQuery() }));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.StartsWith("to ", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal("to", error.Trailers.GetValue("field"));
+    }
+
+    [Fact]
+    public async Task Query_WithABudgetNoTierCanMeet_FailsNamingBudgetAndTier()
+    {
+        var tiers = host.App.Services.GetRequiredService<StorageTiers>();
+        await tiers.Hot.WriteEventsAsync([.. EventRowMapper.ToRows(Click("ae2e-budget", "P9", Hour))]);
+        var client = new AnalyticsService.AnalyticsServiceClient(host.Channel);
+
+        var error = await Assert.ThrowsAsync<RpcException>(async () => await client.QueryAsync(new AnalyticsQuery
+        {
+            From = Hour.ToUnixTimeMilliseconds(),
+            To = Hour.AddHours(1).ToUnixTimeMilliseconds(),
+            LatencyBudgetMs = 1,
+            Funnel = new FunnelQuery(),
+        }));
+
+        Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
+        Assert.Contains("1 ms", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("hot tier", error.Status.Detail, StringComparison.Ordinal);
+    }
+
+    private static DateTimeOffset StartOfHour(DateTimeOffset t) => new(t.Year, t.Month, t.Day, t.Hour, 0, 0, TimeSpan.Zero);
+
+    private static UserInteraction Click(string id, string product, DateTimeOffset at) => new()
+    {
+        EventId = id,
+        UserId = "analytics-user",
+        Timestamp = at.ToUnixTimeMilliseconds(),
+        ProductClick = new ProductClick { ProductId = product },
+    };
+}
