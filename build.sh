@@ -32,21 +32,13 @@ run_tests() {
   rm -rf "$results"
   set +e
   dotnet test Orleans.RealTime.sln --no-build -c "$configuration" \
-    --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" \
+    --logger "console;verbosity=normal" --results-directory "$results" \
     --blame-hang-timeout 10m -- RunConfiguration.TestSessionTimeout=1500000 | tee artifacts/test.log
   local status=${PIPESTATUS[0]}
   set -e
-  # One closing line for the whole run, summed over every test project.
-  python3 - "$results" <<'PY'
-import glob, sys, xml.etree.ElementTree as ET
-ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
-passed = failed = skipped = 0
-for path in glob.glob(sys.argv[1] + "/*.trx"):
-    c = ET.parse(path).getroot().find("t:ResultSummary/t:Counters", ns)
-    passed += int(c.get("passed", 0)); failed += int(c.get("failed", 0)) + int(c.get("error", 0)) + int(c.get("timeout", 0))
-    skipped += int(c.get("notExecuted", 0))
-print(f"{passed} passed, {failed} failed, {skipped} skipped")
-PY
+  # One closing line for the whole run, summed over the per-project "Total tests" blocks dotnet test prints.
+  awk '/^ *(Passed|Failed|Skipped): *[0-9]+ *$/ { gsub(":", "", $1); n[$1] += $2 }
+       END { printf "%d passed, %d failed, %d skipped\n", n["Passed"], n["Failed"], n["Skipped"] }' artifacts/test.log
   return "$status"
 }
 
