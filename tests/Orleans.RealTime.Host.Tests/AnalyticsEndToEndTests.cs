@@ -30,6 +30,24 @@ public sealed class AnalyticsEndToEndTests(HostFixture host) : IClassFixture<Hos
     }
 
     [Fact]
+    public async Task Query_OverHttpJson_OnTheWebListener_AnswersLikeGrpc()
+    {
+        var tiers = host.App.Services.GetRequiredService<StorageTiers>();
+        var at = Hour.AddMinutes(-30);
+        await tiers.Hot.WriteEventsAsync([.. EventRowMapper.ToRows(Click("ae2e-json", "P-json", at))]);
+        using var http = new HttpClient { BaseAddress = host.WebAddress };
+        var body = $$$"""{"from": "{{{at.ToUnixTimeMilliseconds()}}}", "to": "{{{Hour.ToUnixTimeMilliseconds()}}}", "topProducts": {"by": "product_click", "limit": 5}}""";
+
+        using var response = await http.PostAsync(new Uri("v1/analytics:query", UriKind.Relative), new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        var json = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var result = Google.Protobuf.JsonParser.Default.Parse<AnalyticsResult>(json);
+        Assert.Equal(("P-json", 1L), (Assert.Single(result.TopProducts).ProductId, result.TopProducts[0].Count));
+        Assert.Equal(["hot"], result.Tiers);
+    }
+
+    [Fact]
     public async Task Query_WithAnEmptyRange_IsInvalidArgumentNamingTheField()
     {
         var client = new AnalyticsService.AnalyticsServiceClient(host.Channel);

@@ -9,7 +9,7 @@ internal static class HostArguments
     public static string[] For(int[] ports, params string[] extra) =>
     [
         "--urls", $"http://127.0.0.1:{ports[0]}",
-        $"--Dashboard:Url=http://127.0.0.1:{ports[1]}",
+        $"--Web:Url=http://127.0.0.1:{ports[1]}",
         $"--Orleans:SiloPort={ports[2]}",
         $"--Orleans:GatewayPort={ports[3]}",
         $"--Orleans:ClusterId=host-test-{ports[2]}",

@@ -11,10 +11,10 @@ public sealed class HostConfigurationTests
         { "--Orleans:GatewayPort=70000", "Orleans:GatewayPort" },
         { "--Orleans:ClusterId= ", "Orleans:ClusterId" },
         { "--RealTime:Profile=Cluster", "RealTime:Profile" },
-        { "--Dashboard:Url=not a url", "Dashboard:Url" },
+        { "--Web:Url=not a url", "Web:Url" },
         { "--Security:ApiKeys:0=too-short", "Security:ApiKeys:0" },
         { "--urls=http://0.0.0.0:5999", "Security:ApiKeys" },
-        { "--Dashboard:Url=http://*:5998", "Security:ApiKeys" },
+        { "--Web:Url=http://*:5998", "Security:ApiKeys" },
     };
 
     [Theory]

@@ -12,13 +12,17 @@ public sealed class HostFixture : IAsyncLifetime
 
     public Uri DashboardAddress { get; private set; } = null!;
 
+    /// <summary>The HTTP/1.1 listener: dashboard and HTTP/JSON API.</summary>
+    public Uri WebAddress { get; private set; } = null!;
+
     public int GrpcPort { get; private set; }
 
     public async Task InitializeAsync()
     {
         var ports = FreePort.Next(4);
         GrpcPort = ports[0];
-        DashboardAddress = new Uri($"http://127.0.0.1:{ports[1]}/dashboard");
+        WebAddress = new Uri($"http://127.0.0.1:{ports[1]}/");
+        DashboardAddress = new Uri(WebAddress, "dashboard");
         App = RealTimeHost.Build(HostArguments.For(ports));
         await App.StartAsync();
         Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{GrpcPort}");

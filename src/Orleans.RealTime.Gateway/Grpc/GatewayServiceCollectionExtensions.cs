@@ -10,7 +10,7 @@ namespace Orleans.RealTime.Gateway;
 public static class GatewayServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds gRPC, grpc.health.v1 health reporting (checks run on each <c>Check</c> call) and server reflection over
+    /// Adds gRPC with HTTP/JSON transcoding of the read APIs, grpc.health.v1 health reporting (checks run on each <c>Check</c> call) and server reflection over
     /// the whole <c>realtime.v1</c> contract, so grpcurl and other generic clients can discover it. When
     /// <c>Security:ApiKeys</c> holds keys, every endpoint but health requires one (header <c>x-api-key</c>).
     /// </summary>
@@ -19,7 +19,7 @@ public static class GatewayServiceCollectionExtensions
     public static IHealthChecksBuilder AddRealTimeGateway(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddGrpc();
+        services.AddGrpc().AddJsonTranscoding();
         services.AddSingleton(new ReflectionServiceImpl(ApiContract.AllServices));
         services.AddSingleton(new ReflectionV1ServiceImpl(ApiContract.AllServices));
         services.AddGrpcHealthChecks(options => options.UseHealthChecksCache = false);

@@ -6,7 +6,8 @@ namespace Orleans.RealTime.Host.Configuration;
 internal sealed class HostOptionsValidator :
     IValidateOptions<RealTimeOptions>,
     IValidateOptions<SiloSettings>,
-    IValidateOptions<DashboardSettings>
+    IValidateOptions<DashboardSettings>,
+    IValidateOptions<WebSettings>
 {
     public ValidateOptionsResult Validate(string? name, RealTimeOptions options)
     {
@@ -45,13 +46,13 @@ internal sealed class HostOptionsValidator :
             failures.Add($"Dashboard:Path must start with '/', not end with '/', and hold only letters, digits, '-', '_' and '/' (was '{path}').");
         }
 
-        if (options.Enabled && options.Port is null)
-        {
-            failures.Add($"Dashboard:Url must be an absolute http:// or https:// URL with a port from 1 to 65535 (was '{options.Url}').");
-        }
-
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    public ValidateOptionsResult Validate(string? name, WebSettings options) =>
+        options.Port is null
+            ? ValidateOptionsResult.Fail($"Web:Url must be an absolute http:// or https:// URL with a port from 1 to 65535 (was '{options.Url}').")
+            : ValidateOptionsResult.Success;
 
     private static void RequireText(List<string> failures, string section, string key, string value)
     {

@@ -11,6 +11,7 @@ internal sealed partial class EndpointAnnouncer(
     IServer server,
     IHostApplicationLifetime lifetime,
     IOptions<DashboardSettings> dashboard,
+    IOptions<WebSettings> web,
     IOptions<ApiKeySettings> security,
     ILogger<EndpointAnnouncer> logger) : IHostedService
 {
@@ -39,12 +40,15 @@ internal sealed partial class EndpointAnnouncer(
             LogLoopbackOnly(logger);
         }
 
-        var settings = dashboard.Value;
         foreach (var address in Addresses)
         {
-            if (settings.Enabled && ListenerUrl.TryParse(address)?.Port == settings.Port)
+            if (ListenerUrl.TryParse(address)?.Port == web.Value.Port)
             {
-                LogDashboardEndpoint(logger, $"{address.TrimEnd('/')}{settings.Path}");
+                LogWebEndpoint(logger, address);
+                if (dashboard.Value.Enabled)
+                {
+                    LogDashboardEndpoint(logger, $"{address.TrimEnd('/')}{dashboard.Value.Path}");
+                }
             }
             else
             {
@@ -58,6 +62,9 @@ internal sealed partial class EndpointAnnouncer(
 
     [LoggerMessage(2, LogLevel.Information, "Dashboard: {Address}")]
     private static partial void LogDashboardEndpoint(ILogger logger, string address);
+
+    [LoggerMessage(4, LogLevel.Information, "HTTP/JSON: {Address}")]
+    private static partial void LogWebEndpoint(ILogger logger, string address);
 
     [LoggerMessage(3, LogLevel.Warning, "No API key configured (Security:ApiKeys): listening on loopback only, every call is accepted.")]
     private static partial void LogLoopbackOnly(ILogger logger);

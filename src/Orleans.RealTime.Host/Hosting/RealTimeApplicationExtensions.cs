@@ -14,7 +14,8 @@ public static class RealTimeApplicationExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         var dashboard = app.Services.GetRequiredService<IOptions<DashboardSettings>>().Value;
-        app.MapRealTimeGateway(dashboard.Enabled ? dashboard.Path : null, dashboard.Port);
+        var web = app.Services.GetRequiredService<IOptions<WebSettings>>().Value;
+        app.MapRealTimeGateway(dashboard.Enabled ? dashboard.Path : null, web.Port);
         return app;
     }
 }

@@ -31,6 +31,7 @@ public static class RealTimeHostBuilderExtensions
         AddValidatedOptions<RealTimeOptions>(builder.Services, RealTimeOptions.SectionName);
         AddValidatedOptions<SiloSettings>(builder.Services, SiloSettings.SectionName);
         AddValidatedOptions<DashboardSettings>(builder.Services, DashboardSettings.SectionName);
+        AddValidatedOptions<WebSettings>(builder.Services, WebSettings.SectionName);
 
         var readiness = new SiloReadiness();
         builder.Services.AddRealTimeGateway().AddCheck("silo", readiness);
@@ -51,8 +52,8 @@ public static class RealTimeHostBuilderExtensions
 
     /// <summary>
     /// gRPC endpoints (<c>--urls</c> / <c>ASPNETCORE_URLS</c>, default <see cref="DefaultUrl"/>) speak HTTP/2 only; the
-    /// dashboard gets its own HTTP/1.1 listener (<c>Dashboard:Url</c>) because a cleartext Kestrel endpoint cannot
-    /// offer both protocols to clients that do not know in advance which one to speak.
+    /// dashboard and the HTTP/JSON API get their own HTTP/1.1 listener (<c>Web:Url</c>) because a cleartext Kestrel
+    /// endpoint cannot offer both protocols to clients that do not know in advance which one to speak.
     /// </summary>
     private static void ConfigureListeners(WebApplicationBuilder builder)
     {
@@ -62,14 +63,14 @@ public static class RealTimeHostBuilderExtensions
             grpcUrls = DefaultUrl;
         }
 
-        var dashboard = builder.Configuration.GetSection(DashboardSettings.SectionName).Get<DashboardSettings>() ?? new();
-        var dashboardPort = dashboard.Enabled ? dashboard.Port : null;
-        var urls = dashboardPort is null ? grpcUrls : $"{grpcUrls};{dashboard.Url}";
+        var web = builder.Configuration.GetSection(WebSettings.SectionName).Get<WebSettings>() ?? new();
+        var webPort = web.Port;
+        var urls = webPort is null ? grpcUrls : $"{grpcUrls};{web.Url}";
         builder.WebHost.UseUrls(urls);
         builder.Services.AddSingleton(new ListenerPlan(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
         builder.Services.AddSingleton<IValidateOptions<ApiKeySettings>, ListenerSecurityValidator>();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(listen =>
-            listen.Protocols = listen.IPEndPoint?.Port == dashboardPort ? HttpProtocols.Http1 : HttpProtocols.Http2));
+            listen.Protocols = listen.IPEndPoint?.Port == webPort ? HttpProtocols.Http1 : HttpProtocols.Http2));
     }
 
     private static void AddValidatedOptions<T>(IServiceCollection services, string section)
