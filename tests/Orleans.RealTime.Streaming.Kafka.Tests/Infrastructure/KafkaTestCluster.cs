@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
 using Orleans.RealTime.Streaming.Kafka.Embedded;
 using Orleans.RealTime.Streaming.Kafka.Hosting;
 using Orleans.TestingHost;
@@ -10,8 +11,9 @@ public sealed class KafkaTestCluster : IAsyncDisposable
 {
     public const string Provider = "kafka";
 
-    private KafkaTestCluster(EmbeddedKafka kafka, string topic, InProcessTestCluster cluster)
+    private KafkaTestCluster(EmbeddedKafka kafka, string topic, InProcessTestCluster cluster, AssignmentLog assignments)
     {
+        Assignments = assignments;
         Kafka = kafka;
         Topic = topic;
         Cluster = cluster;
@@ -24,6 +26,8 @@ public sealed class KafkaTestCluster : IAsyncDisposable
     public InProcessTestCluster Cluster { get; }
 
     public DeliveryLog Log => DeliveryLog.For(Topic);
+
+    public AssignmentLog Assignments { get; }
 
     public static async Task<KafkaTestCluster> StartAsync(short silos = 1, int partitions = 8, Action<KafkaStreamOptions>? configure = null, EmbeddedKafka? kafka = null)
     {
@@ -40,14 +44,16 @@ public sealed class KafkaTestCluster : IAsyncDisposable
             configure?.Invoke(options);
         }
 
+        var assignments = new AssignmentLog();
         var builder = new InProcessTestClusterBuilder(silos);
+        builder.ConfigureSiloHost((options, host) => host.Logging.AddProvider(assignments.For(options.SiloName)));
         builder.ConfigureSilo((_, silo) => silo
             .AddMemoryGrainStorage("PubSubStore")
             .AddKafkaStreams(Provider, Configure));
         builder.ConfigureClient(client => client.AddKafkaStreams(Provider, Configure));
         var cluster = builder.Build();
         await cluster.DeployAsync();
-        return new KafkaTestCluster(kafka, topic, cluster);
+        return new KafkaTestCluster(kafka, topic, cluster, assignments);
     }
 
     public IProducer<string, byte[]> CreateExternalProducer() =>
