@@ -29,12 +29,17 @@ public sealed class KafkaTestCluster : IAsyncDisposable
 
     public AssignmentLog Assignments { get; }
 
-    public static async Task<KafkaTestCluster> StartAsync(short silos = 1, int partitions = 8, Action<KafkaStreamOptions>? configure = null, EmbeddedKafka? kafka = null)
+    public static Task<KafkaTestCluster> StartAsync(short silos = 1, int partitions = 8, Action<KafkaStreamOptions>? configure = null)
     {
         var topic = "t-" + Guid.NewGuid().ToString("N")[..12];
-        kafka ??= EmbeddedKafka.Start();
+        var kafka = EmbeddedKafka.Start();
         kafka.CreateTopic(topic, partitions);
-        var group = "g-" + topic;
+        return StartExistingAsync(kafka, topic, "g-" + topic, silos, configure);
+    }
+
+    /// <summary>Starts a cluster over an existing broker and topic; the test cluster disposes the broker.</summary>
+    public static async Task<KafkaTestCluster> StartExistingAsync(EmbeddedKafka kafka, string topic, string group, short silos = 1, Action<KafkaStreamOptions>? configure = null)
+    {
         void Configure(KafkaStreamOptions options)
         {
             options.BootstrapServers = kafka.BootstrapServers;
