@@ -1,0 +1,23 @@
+namespace Orleans.RealTime.LoadGen.Benchmarks.Kafka;
+
+/// <summary>What one benchmark run pushes.</summary>
+/// <param name="Records">Records per run (the provider run and the raw run each get this many).</param>
+/// <param name="Users">Distinct users; each is a record key and a grain.</param>
+/// <param name="Partitions">Partitions of each benchmark topic.</param>
+internal sealed record KafkaBenchmarkSettings(int Records, int Users, int Partitions)
+{
+    public void Validate()
+    {
+        if (Records < 1 || Users < 1 || Partitions < 1)
+        {
+            throw new ArgumentException($"--records, --users and --partitions must be positive (were {Records}, {Users}, {Partitions}).");
+        }
+
+        // The embedded broker keeps about 5 MiB per partition; records beyond that would be dropped before the run reads them.
+        var capacity = Partitions * (5L * 1024 * 1024 / 360);
+        if (Records > capacity)
+        {
+            throw new ArgumentException($"--records {Records} exceeds what {Partitions} partitions of the embedded broker retain (about {capacity}); add partitions.");
+        }
+    }
+}
