@@ -15,9 +15,6 @@ public sealed class KafkaStreamOptions
     /// <summary>Most records one receiver reads per poll; 1,000 by default.</summary>
     public int MaxBatchSize { get; set; } = 1_000;
 
-    /// <summary>How long a poll waits for the first record; 100 ms by default.</summary>
-    public TimeSpan PollTimeout { get; set; } = TimeSpan.FromMilliseconds(100);
-
     /// <summary>How often delivered offsets are committed; 1 s by default. Offsets are also committed at shutdown.</summary>
     public TimeSpan CommitInterval { get; set; } = TimeSpan.FromSeconds(1);
 

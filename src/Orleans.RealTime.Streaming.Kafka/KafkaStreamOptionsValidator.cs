@@ -45,11 +45,6 @@ public sealed class KafkaStreamOptionsValidator(KafkaStreamOptions options, stri
             yield return $"{nameof(options.MaxBatchSize)} must be at least 1 (was {options.MaxBatchSize}).";
         }
 
-        if (options.PollTimeout <= TimeSpan.Zero)
-        {
-            yield return $"{nameof(options.PollTimeout)} must be positive (was {options.PollTimeout}).";
-        }
-
         if (options.CommitInterval <= TimeSpan.Zero)
         {
             yield return $"{nameof(options.CommitInterval)} must be positive (was {options.CommitInterval}).";

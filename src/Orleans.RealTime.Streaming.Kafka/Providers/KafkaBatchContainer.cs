@@ -2,8 +2,8 @@ using Orleans.Streams;
 
 namespace Orleans.RealTime.Streaming.Kafka.Providers;
 
-/// <summary>The events decoded from one Kafka record, with the record's origin in the request context.</summary>
-[GenerateSerializer, Alias("orleans-realtime.kafka.batch")]
+/// <summary>The events decoded from one Kafka record, with the record's origin in the request context. Never mutated, so Orleans passes it within a silo without copying.</summary>
+[GenerateSerializer, Immutable, Alias("orleans-realtime.kafka.batch")]
 internal sealed class KafkaBatchContainer(StreamId streamId, object[] events, Dictionary<string, object> requestContext, KafkaStreamSequenceToken token, int sizeBytes)
     : IBatchContainer
 {

@@ -59,7 +59,8 @@ internal sealed partial class KafkaQueueAdapterReceiver(
             return [];
         }
 
-        var records = await Task.Run(() => Poll(consumer, Math.Min(maxCount, _options.MaxBatchSize)));
+        // Non-blocking: librdkafka prefetches in the background, and Orleans polls again on its timer when this is empty.
+        var records = Poll(consumer, Math.Min(maxCount, _options.MaxBatchSize));
         var batches = new List<IBatchContainer>(records.Count);
         List<Task>? deadLettering = null;
         foreach (var record in records)
@@ -138,16 +139,14 @@ internal sealed partial class KafkaQueueAdapterReceiver(
     private List<ConsumeResult<byte[], byte[]>> Poll(IConsumer<byte[], byte[]> consumer, int maxCount)
     {
         var records = new List<ConsumeResult<byte[], byte[]>>(Math.Min(maxCount, 1024));
-        var wait = _options.PollTimeout;
         while (records.Count < maxCount)
         {
-            var record = consumer.Consume(wait);
+            var record = consumer.Consume(TimeSpan.Zero);
             if (record is null)
             {
                 break;
             }
 
-            wait = TimeSpan.Zero;
             if (record.IsPartitionEOF)
             {
                 continue;

@@ -75,10 +75,15 @@ internal sealed class KafkaBenchmark(KafkaBenchmarkSettings settings, TextWriter
                     options.ConsumerGroupId = "bench";
                 }));
                 c.ConfigureStreamPubSub(Orleans.Streams.StreamPubSubType.ImplicitOnly);
+                c.ConfigurePullingAgent(ob => ob.Configure(agent =>
+                {
+                    agent.BatchContainerBatchSize = settings.DeliveryBatch;
+                    agent.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(10);
+                }));
             }));
         using var host = builder.Build();
-        var clock = Stopwatch.StartNew();
         await host.StartAsync(cancellation);
+        var clock = Stopwatch.StartNew();
         await progress.Completion.WaitAsync(Deadline, cancellation);
         clock.Stop();
         await host.StopAsync(CancellationToken.None);
