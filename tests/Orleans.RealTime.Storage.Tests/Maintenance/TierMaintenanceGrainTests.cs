@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Orleans.RealTime.Testing;
 using Orleans.TestingHost;
 
 namespace Orleans.RealTime.Storage.Tests.Maintenance;
@@ -26,6 +27,7 @@ public sealed class TierMaintenanceGrainTests : IAsyncLifetime
             silo.Services.AddSingleton<TimeProvider>(_time);
             silo.Services.AddSingleton<TierMover>();
         });
+        builder.ConfigureClient(client => client.UseConnectionRetryFilter<GatewayRetryFilter>());
         _cluster = builder.Build();
         await _cluster.DeployAsync();
     }
