@@ -18,8 +18,6 @@ public static class StorageServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
-        services.AddOptions<StorageSinkOptions>().BindConfiguration(StorageOptions.SectionName + ":Sink").ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageSinkOptions>, StorageSinkOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
 
         // Opening does no asynchronous I/O: DuckDB opens its file synchronously and the manifest is a small file.
@@ -28,6 +26,21 @@ public static class StorageServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<StorageInstruments>();
         services.TryAddSingleton<TierMover>();
+        return services;
+    }
+
+    /// <summary>
+    /// Runs the storage sink (<see cref="StorageSinkService"/>): the events topic, in its own consumer group, into the
+    /// hot tier. Needs <see cref="AddRealTimeStorage"/> and <c>Storage:Sink:BootstrapServers</c> (validated at start).
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <returns>The service collection.</returns>
+    public static IServiceCollection AddStorageSink(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<StorageSinkOptions>().BindConfiguration(StorageOptions.SectionName + ":Sink").ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageSinkOptions>, StorageSinkOptionsValidator>());
+        services.AddHostedService<StorageSinkService>();
         return services;
     }
 }

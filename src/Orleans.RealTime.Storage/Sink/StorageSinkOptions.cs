@@ -3,6 +3,12 @@ namespace Orleans.RealTime.Storage;
 /// <summary>Settings of the storage sink, bound from <c>Storage:Sink</c>.</summary>
 public sealed class StorageSinkOptions
 {
+    /// <summary>
+    /// The Kafka cluster the sink reads (<c>Storage:Sink:BootstrapServers</c>). The host fills it from
+    /// <c>Kafka:BootstrapServers</c> or the embedded broker when it is not set.
+    /// </summary>
+    public string BootstrapServers { get; set; } = "";
+
     /// <summary>The events topic.</summary>
     public string Topic { get; set; } = "user-interactions";
 

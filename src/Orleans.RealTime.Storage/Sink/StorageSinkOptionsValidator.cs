@@ -10,6 +10,11 @@ public sealed class StorageSinkOptionsValidator : IValidateOptions<StorageSinkOp
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.BootstrapServers))
+        {
+            failures.Add("Storage:Sink:BootstrapServers must name the Kafka cluster (host:port[,host:port]).");
+        }
+
         if (string.IsNullOrWhiteSpace(options.Topic))
         {
             failures.Add("Storage:Sink:Topic must name the events topic.");

@@ -50,7 +50,7 @@ public sealed class StorageOptionsTests
     }
 
     [Fact]
-    public void AddRealTimeStorage_SinkSection_BindsAndRejectsAZeroBatch()
+    public void AddStorageSink_SinkSection_BindsAndRejectsAZeroBatchAndAMissingBootstrap()
     {
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -59,11 +59,13 @@ public sealed class StorageOptionsTests
                 ["Storage:Sink:MaxBatchRows"] = "0",
             }).Build())
             .AddRealTimeStorage()
+            .AddStorageSink()
             .BuildServiceProvider();
 
         var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<StorageSinkOptions>>().Value);
 
         Assert.Contains("Storage:Sink:MaxBatchRows must be positive", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Storage:Sink:BootstrapServers", error.Message, StringComparison.Ordinal);
     }
 
     private static IOptions<StorageOptions> Build(Dictionary<string, string?> settings)

@@ -1,0 +1,68 @@
+using Confluent.Kafka;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.RealTime.Contracts.Validation;
+
+namespace Orleans.RealTime.Storage;
+
+/// <summary>
+/// Runs the <see cref="KafkaStorageSink"/> for the life of the host on a thread of its own (the Kafka consumer blocks),
+/// and restarts it with a fresh consumer after a broker or store failure, backing off up to half a minute. Offsets
+/// are committed only after a batch is written, so a restart re-reads at most the unwritten batch.
+/// </summary>
+public sealed partial class StorageSinkService(
+    StorageTiers tiers,
+    IOptions<StorageSinkOptions> options,
+    TimeProvider timeProvider,
+    ILoggerFactory loggerFactory) : BackgroundService
+{
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+    private readonly ILogger _logger = loggerFactory.CreateLogger<StorageSinkService>();
+
+    /// <inheritdoc />
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.Factory.StartNew(() => RunAsync(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+
+    private async Task RunAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        var backoff = TimeSpan.FromMilliseconds(250);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                using var consumer = CreateConsumer(settings);
+                var sink = new KafkaStorageSink(
+                    consumer, tiers.Hot, settings, new UserInteractionValidator(timeProvider), timeProvider, loggerFactory.CreateLogger<KafkaStorageSink>());
+                LogStarted(_logger, settings.Topic, settings.GroupId, settings.BootstrapServers);
+                await sink.RunAsync(stoppingToken);
+                consumer.Close();
+                return;
+            }
+            catch (Exception exception) when (exception is KafkaException or IOException or InvalidOperationException && !stoppingToken.IsCancellationRequested)
+            {
+                LogRestarting(_logger, exception, backoff);
+                await Task.Delay(backoff, timeProvider, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                backoff = TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, backoff.Ticks * 2));
+            }
+        }
+    }
+
+    private static IConsumer<byte[]?, byte[]> CreateConsumer(StorageSinkOptions settings) =>
+        new ConsumerBuilder<byte[]?, byte[]>(new ConsumerConfig
+        {
+            BootstrapServers = settings.BootstrapServers,
+            GroupId = settings.GroupId,
+            EnableAutoCommit = false,
+            AutoOffsetReset = AutoOffsetReset.Earliest,
+            SessionTimeoutMs = 10_000,
+            HeartbeatIntervalMs = 1_000,
+        }).Build();
+
+    [LoggerMessage(30, LogLevel.Information, "Storage sink reading {Topic} as consumer group {Group} from {Bootstrap}.")]
+    private static partial void LogStarted(ILogger logger, string topic, string group, string bootstrap);
+
+    [LoggerMessage(31, LogLevel.Warning, "Storage sink failed; restarting with a fresh consumer in {Backoff}.")]
+    private static partial void LogRestarting(ILogger logger, Exception exception, TimeSpan backoff);
+}

@@ -1,0 +1,129 @@
+using Confluent.Kafka;
+using Google.Protobuf;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Orleans.RealTime.Contracts.Events;
+using Orleans.RealTime.Streaming.Kafka.Embedded;
+using Orleans.RealTime.Testing;
+
+namespace Orleans.RealTime.Storage.Tests.Sink;
+
+/// <summary>The sink over a real Kafka wire protocol (the embedded librdkafka mock broker) into the DuckDB hot tier.</summary>
+public sealed class StorageSinkServiceTests : IAsyncLifetime
+{
+    private const string Topic = "sink-events";
+    private static readonly DateTimeOffset At = DateTimeOffset.UtcNow.AddMinutes(-5);
+    private EmbeddedKafka _kafka = null!;
+    private TierFixture _tiers = null!;
+
+    public async Task InitializeAsync()
+    {
+        _kafka = EmbeddedKafka.Start(new EmbeddedKafkaOptions { Topics = [Topic], Partitions = 4 });
+        _tiers = await TierFixture.CreateAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _tiers.DisposeAsync();
+        await _kafka.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Sink_DuplicatesGarbageAndARestart_StoresEveryValidEventExactlyOnceAndCommits()
+    {
+        Produce(Enumerable.Range(0, 400).Select(Event), duplicateEvery: 20, garbage: 3);
+        var first = Service();
+        await first.StartAsync(CancellationToken.None);
+        await WaitForEventsAsync(400);
+        await first.StopAsync(CancellationToken.None);
+
+        // After a restart in the same group: new events, plus producer retries of old ones.
+        Produce(Enumerable.Range(400, 100).Select(Event).Concat(Enumerable.Range(0, 50).Select(Event)), duplicateEvery: 0, garbage: 0);
+        var second = Service();
+        await second.StartAsync(CancellationToken.None);
+        await WaitForEventsAsync(500);
+        await second.StopAsync(CancellationToken.None);
+
+        Assert.Equal(500, await CountEventsAsync());
+        Assert.Equal(EndOffsets(), CommittedOffsets());
+    }
+
+    private StorageSinkService Service() => new(
+        _tiers.Tiers,
+        Options.Create(new StorageSinkOptions
+        {
+            BootstrapServers = _kafka.BootstrapServers,
+            Topic = Topic,
+            GroupId = "sink-test",
+            MaxBatchRows = 64,
+            MaxBatchDelay = TimeSpan.FromMilliseconds(100),
+        }),
+        TimeProvider.System,
+        NullLoggerFactory.Instance);
+
+    private static UserInteraction Event(int i) => new()
+    {
+        EventId = $"sink-{i}",
+        UserId = $"user-{i % 37}",
+        Timestamp = At.ToUnixTimeMilliseconds(),
+        ProductClick = new ProductClick { ProductId = $"P{i % 11}" },
+    };
+
+    private void Produce(IEnumerable<UserInteraction> events, int duplicateEvery, int garbage)
+    {
+        using var producer = new ProducerBuilder<string, byte[]>(new ProducerConfig
+        {
+            BootstrapServers = _kafka.BootstrapServers,
+            EnableIdempotence = true,
+            Acks = Acks.All,
+        }).Build();
+        var i = 0;
+        foreach (var interaction in events)
+        {
+            var message = new Message<string, byte[]> { Key = interaction.UserId, Value = interaction.ToByteArray() };
+            producer.Produce(Topic, message);
+            if (duplicateEvery > 0 && ++i % duplicateEvery == 0)
+            {
+                producer.Produce(Topic, message);
+            }
+        }
+
+        for (var g = 0; g < garbage; g++)
+        {
+            producer.Produce(Topic, new Message<string, byte[]> { Key = "garbage", Value = [0xFF, 0xFE, (byte)g, 0x01] });
+        }
+
+        Assert.Equal(0, producer.Flush(TimeSpan.FromSeconds(30)));
+    }
+
+    private async Task<long> CountEventsAsync()
+    {
+        long total = 0;
+        foreach (var day in await _tiers.Tiers.Hot.ListDaysAsync())
+        {
+            total += (await _tiers.Tiers.Hot.CountDayAsync(day)).Events;
+        }
+
+        return total;
+    }
+
+    private Task WaitForEventsAsync(long expected) =>
+        Eventually.HoldsAsync(async () => await CountEventsAsync() >= expected, TimeSpan.FromSeconds(90), $"{expected} events in the hot tier");
+
+    private Dictionary<int, long> EndOffsets()
+    {
+        using var consumer = Consumer();
+        return Enumerable.Range(0, 4).ToDictionary(
+            p => p, p => consumer.QueryWatermarkOffsets(new TopicPartition(Topic, p), TimeSpan.FromSeconds(10)).High.Value);
+    }
+
+    private Dictionary<int, long> CommittedOffsets()
+    {
+        using var consumer = Consumer();
+        var committed = consumer.Committed(Enumerable.Range(0, 4).Select(p => new TopicPartition(Topic, p)), TimeSpan.FromSeconds(10));
+        return committed.ToDictionary(c => c.Partition.Value, c => c.Offset.Value);
+    }
+
+    private IConsumer<byte[], byte[]> Consumer() =>
+        new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig { BootstrapServers = _kafka.BootstrapServers, GroupId = "sink-test" }).Build();
+}
