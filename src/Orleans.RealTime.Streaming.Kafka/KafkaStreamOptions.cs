@@ -1,0 +1,41 @@
+namespace Orleans.RealTime.Streaming.Kafka;
+
+/// <summary>Settings of one Kafka stream provider. Bind them from configuration (see the README for the keys).</summary>
+public sealed class KafkaStreamOptions
+{
+    /// <summary>Comma-separated <c>host:port</c> list of the Kafka cluster. Required.</summary>
+    public string BootstrapServers { get; set; } = "";
+
+    /// <summary>Topics the provider reads and writes; each topic is a stream namespace. At least one is required.</summary>
+    public IList<string> Topics { get; set; } = [];
+
+    /// <summary>Consumer group whose committed offsets say where each partition resumes. Required.</summary>
+    public string ConsumerGroupId { get; set; } = "";
+
+    /// <summary>Most records one receiver reads per poll; 1,000 by default.</summary>
+    public int MaxBatchSize { get; set; } = 1_000;
+
+    /// <summary>How long a poll waits for the first record; 100 ms by default.</summary>
+    public TimeSpan PollTimeout { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>How often delivered offsets are committed; 1 s by default. Offsets are also committed at shutdown.</summary>
+    public TimeSpan CommitInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Most records held in one partition's cache; 16,384 by default.</summary>
+    public int CacheSize { get; set; } = 16_384;
+
+    /// <summary>Most value bytes held in one partition's cache; 64 MiB by default.</summary>
+    public long CacheMaxBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>Suffix of the dead-letter topic; <c>.dlq</c> by default, giving <c>&lt;topic&gt;.dlq</c>.</summary>
+    public string DeadLetterSuffix { get; set; } = ".dlq";
+
+    /// <summary>How long metadata, offset and watermark requests may take; 10 s by default.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Extra librdkafka settings for consumers (e.g. <c>security.protocol</c>).</summary>
+    public IDictionary<string, string> ConsumerSettings { get; set; } = new Dictionary<string, string>();
+
+    /// <summary>Extra librdkafka settings for producers.</summary>
+    public IDictionary<string, string> ProducerSettings { get; set; } = new Dictionary<string, string>();
+}

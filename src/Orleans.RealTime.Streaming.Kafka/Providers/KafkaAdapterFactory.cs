@@ -1,0 +1,48 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Orleans.Streams;
+
+namespace Orleans.RealTime.Streaming.Kafka.Providers;
+
+/// <summary>Creates the Kafka adapter, its cache, the partition mapper (from topic metadata) and failure handlers.</summary>
+internal sealed class KafkaAdapterFactory : IQueueAdapterFactory
+{
+    private readonly string _name;
+    private readonly KafkaClients _clients;
+    private readonly IKafkaDataAdapter _dataAdapter;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly KafkaPartitionRegistry _registry;
+    private readonly Lazy<KafkaStreamQueueMapper> _mapper;
+    private readonly KafkaQueueAdapterCache _cache;
+
+    public KafkaAdapterFactory(string name, KafkaStreamOptions options, IKafkaDataAdapter dataAdapter, TimeProvider timeProvider, ILoggerFactory loggerFactory)
+    {
+        _name = name;
+        _clients = new KafkaClients(options);
+        _dataAdapter = dataAdapter;
+        _timeProvider = timeProvider;
+        _loggerFactory = loggerFactory;
+        _registry = new KafkaPartitionRegistry(name);
+        _mapper = new(() => KafkaTopicMetadata.CreateMapper(_clients));
+        _cache = new KafkaQueueAdapterCache(options, _registry, loggerFactory);
+    }
+
+    public static IQueueAdapterFactory Create(IServiceProvider services, string name)
+    {
+        var options = services.GetOptionsByName<KafkaStreamOptions>(name);
+        var dataAdapter = services.GetKeyedService<IKafkaDataAdapter>(name) ?? new UserInteractionDataAdapter();
+        var timeProvider = services.GetService<TimeProvider>() ?? TimeProvider.System;
+        return new KafkaAdapterFactory(name, options, dataAdapter, timeProvider, services.GetRequiredService<ILoggerFactory>());
+    }
+
+    public Task<IQueueAdapter> CreateAdapter() =>
+        Task.FromResult<IQueueAdapter>(new KafkaAdapter(_name, _clients, _mapper.Value, _dataAdapter, _registry, _timeProvider, _loggerFactory));
+
+    public IQueueAdapterCache GetQueueAdapterCache() => _cache;
+
+    public IStreamQueueMapper GetStreamQueueMapper() => _mapper.Value;
+
+    public Task<IStreamFailureHandler> GetDeliveryFailureHandler(QueueId queueId) =>
+        Task.FromResult<IStreamFailureHandler>(new KafkaDeliveryFailureHandler(queueId, _registry));
+}

@@ -1,0 +1,274 @@
+using System.Text;
+using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
+using Orleans.Streams;
+
+namespace Orleans.RealTime.Streaming.Kafka.Providers;
+
+/// <summary>
+/// Reads exactly one Kafka partition (assigned, not subscribed) from the group's committed offset, decodes records
+/// into batch containers, dead-letters poison records, reports retention gaps, and commits only offsets below which
+/// every record has been delivered.
+/// </summary>
+internal sealed partial class KafkaQueueAdapterReceiver(
+    QueueId queueId,
+    KafkaClients clients,
+    IKafkaDataAdapter dataAdapter,
+    KafkaPartitionRegistry registry,
+    TimeProvider timeProvider,
+    ILogger<KafkaQueueAdapterReceiver> logger) : IQueueAdapterReceiver
+{
+    private readonly KafkaStreamOptions _options = clients.Options;
+    private readonly KafkaPartitionState _state = registry.Get(queueId);
+    private readonly PartitionOffsetTracker _tracker = new();
+    private readonly KafkaDeadLetterPublisher _deadLetters = new(clients, registry.Get(queueId));
+    private readonly SemaphoreSlim _commitGate = new(1, 1);
+    private IConsumer<byte[], byte[]>? _consumer;
+    private TopicPartition _topicPartition = null!;
+    private long _nextOffset;
+    private long _lastCommitted = -1;
+    private DateTimeOffset _lastCommitTime;
+
+    public Task Initialize(TimeSpan timeout) => Task.Run(() =>
+    {
+        _topicPartition = new TopicPartition(_state.Topic, new Partition(_state.Partition));
+        var consumer = clients.CreateConsumer();
+        var committed = consumer.Committed([_topicPartition], _options.RequestTimeout).Single().Offset;
+        var watermarks = consumer.QueryWatermarkOffsets(_topicPartition, _options.RequestTimeout);
+        var start = committed.IsSpecial ? watermarks.Low.Value : committed.Value;
+        if (start < watermarks.Low.Value)
+        {
+            ReportGap(start, watermarks.Low.Value);
+            start = watermarks.Low.Value;
+        }
+
+        _nextOffset = start;
+        _lastCommitted = committed.IsSpecial ? -1 : committed.Value;
+        _lastCommitTime = timeProvider.GetUtcNow();
+        consumer.Assign(new TopicPartitionOffset(_topicPartition, new Offset(start)));
+        _consumer = consumer;
+        registry.Attach(queueId, this);
+        LogAssigned(_state.Topic, _state.Partition, start, _lastCommitted);
+    });
+
+    public async Task<IList<IBatchContainer>> GetQueueMessagesAsync(int maxCount)
+    {
+        var consumer = _consumer;
+        if (consumer is null || maxCount <= 0)
+        {
+            return [];
+        }
+
+        var records = await Task.Run(() => Poll(consumer, Math.Min(maxCount, _options.MaxBatchSize)));
+        var batches = new List<IBatchContainer>(records.Count);
+        List<Task>? deadLettering = null;
+        foreach (var record in records)
+        {
+            _tracker.Read(record.Offset.Value);
+            if (TryDecode(record, out var batch, out var error))
+            {
+                batches.Add(batch);
+            }
+            else
+            {
+                LogDeadLettered(_state.Topic, _state.Partition, record.Offset.Value, error);
+                (deadLettering ??= []).Add(DeadLetterAsync(record, error));
+            }
+        }
+
+        if (deadLettering is not null)
+        {
+            await Task.WhenAll(deadLettering);
+        }
+
+        if (records.Count > 0)
+        {
+            KafkaStreamInstruments.Instance.RecordsRead.Add(records.Count, KafkaStreamInstruments.Tags(_state));
+            var high = consumer.GetWatermarkOffsets(_topicPartition).High;
+            _state.Lag = high.IsSpecial ? 0 : Math.Max(0, high.Value - _nextOffset);
+        }
+
+        await CommitAsync(force: false);
+        return batches;
+    }
+
+    public async Task MessagesDeliveredAsync(IList<IBatchContainer> messages)
+    {
+        foreach (var message in messages)
+        {
+            if (message is KafkaBatchContainer batch)
+            {
+                _tracker.Done(batch.Offset);
+            }
+        }
+
+        await CommitAsync(force: false);
+    }
+
+    /// <summary>A delivery that failed past Orleans' retries: dead-letter a pointer to the record and let the partition go on.</summary>
+    public async Task DeliveryFailedAsync(StreamId streamId, StreamSequenceToken token)
+    {
+        var key = streamId.Key.ToArray();
+        await _deadLetters.PublishAsync(token.SequenceNumber, key, null, null, $"Delivery to a subscriber of {streamId} failed past the retry budget.");
+        _tracker.Done(token.SequenceNumber);
+    }
+
+    public async Task Shutdown(TimeSpan timeout)
+    {
+        var consumer = _consumer;
+        if (consumer is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await CommitAsync(force: true);
+        }
+        finally
+        {
+            _consumer = null;
+            registry.Detach(queueId, this);
+            consumer.Close();
+            consumer.Dispose();
+            LogReleased(_state.Topic, _state.Partition, _lastCommitted);
+        }
+    }
+
+    private List<ConsumeResult<byte[], byte[]>> Poll(IConsumer<byte[], byte[]> consumer, int maxCount)
+    {
+        var records = new List<ConsumeResult<byte[], byte[]>>(Math.Min(maxCount, 1024));
+        var wait = _options.PollTimeout;
+        while (records.Count < maxCount)
+        {
+            var record = consumer.Consume(wait);
+            if (record is null)
+            {
+                break;
+            }
+
+            wait = TimeSpan.Zero;
+            if (record.IsPartitionEOF)
+            {
+                continue;
+            }
+
+            if (record.Offset.Value > _nextOffset)
+            {
+                CheckRetentionGap(consumer, record.Offset.Value);
+            }
+
+            _nextOffset = record.Offset.Value + 1;
+            records.Add(record);
+        }
+
+        return records;
+    }
+
+    private void CheckRetentionGap(IConsumer<byte[], byte[]> consumer, long received)
+    {
+        // Offsets may also skip for transaction markers or compaction; only a moved log start means lost records.
+        var low = consumer.QueryWatermarkOffsets(_topicPartition, _options.RequestTimeout).Low;
+        if (!low.IsSpecial && low.Value > _nextOffset)
+        {
+            ReportGap(_nextOffset, Math.Min(low.Value, received));
+        }
+    }
+
+    private void ReportGap(long expected, long logStart)
+    {
+        var lost = logStart - expected;
+        LogRetentionGap(_state.Topic, _state.Partition, expected, logStart, lost);
+        KafkaStreamInstruments.Instance.RetentionGapRecords.Add(lost, KafkaStreamInstruments.Tags(_state));
+    }
+
+    private bool TryDecode(ConsumeResult<byte[], byte[]> record, out KafkaBatchContainer batch, out string error)
+    {
+        batch = null!;
+        error = "";
+        var message = record.Message;
+        if (message.Key is null || message.Key.Length == 0)
+        {
+            error = "The record has no key; the key is the stream key.";
+            return false;
+        }
+
+        var headers = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var header in message.Headers ?? [])
+        {
+            headers[header.Key] = header.GetValueBytes();
+        }
+
+        var metadata = new KafkaRecordMetadata(record.Topic, record.Partition.Value, record.Offset.Value, message.Timestamp.UtcDateTime, headers);
+        string key;
+        object evt;
+        try
+        {
+            key = Encoding.UTF8.GetString(message.Key);
+            evt = dataAdapter.Decode(metadata, key, message.Value ?? []);
+        }
+        catch (Exception exception)
+        {
+            error = $"{exception.GetType().Name}: {exception.Message}";
+            return false;
+        }
+
+        var context = new Dictionary<string, object> { [KafkaRecordContext.Key] = metadata };
+        batch = new KafkaBatchContainer(StreamId.Create(record.Topic, key), [evt], context, new KafkaStreamSequenceToken(record.Offset.Value), message.Value?.Length ?? 0);
+        return true;
+    }
+
+    private async Task DeadLetterAsync(ConsumeResult<byte[], byte[]> record, string error)
+    {
+        await _deadLetters.PublishAsync(record.Offset.Value, record.Message.Key, record.Message.Value, record.Message.Headers, error);
+        _tracker.Done(record.Offset.Value);
+    }
+
+    private async Task CommitAsync(bool force)
+    {
+        var consumer = _consumer;
+        var now = timeProvider.GetUtcNow();
+        if (consumer is null || (!force && now - _lastCommitTime < _options.CommitInterval))
+        {
+            return;
+        }
+
+        await _commitGate.WaitAsync();
+        try
+        {
+            var offset = _tracker.Committable;
+            if (offset is not { } committable || committable <= _lastCommitted)
+            {
+                return;
+            }
+
+            await Task.Run(() => consumer.Commit([new TopicPartitionOffset(_topicPartition, new Offset(committable))]));
+            _lastCommitted = committable;
+            _lastCommitTime = now;
+            KafkaStreamInstruments.Instance.Commits.Add(1, KafkaStreamInstruments.Tags(_state));
+        }
+        catch (KafkaException exception)
+        {
+            LogCommitFailed(exception, _state.Topic, _state.Partition);
+        }
+        finally
+        {
+            _commitGate.Release();
+        }
+    }
+
+    [LoggerMessage(1, LogLevel.Information, "Kafka partition {Topic}[{Partition}] assigned; reading from offset {Offset} (committed {Committed}).")]
+    private partial void LogAssigned(string topic, int partition, long offset, long committed);
+
+    [LoggerMessage(2, LogLevel.Information, "Kafka partition {Topic}[{Partition}] released; committed offset {Committed}.")]
+    private partial void LogReleased(string topic, int partition, long committed);
+
+    [LoggerMessage(3, LogLevel.Warning, "Kafka partition {Topic}[{Partition}] lost {Lost} records to retention: the next offset to read was {Expected} but the log starts at {LogStart}.")]
+    private partial void LogRetentionGap(string topic, int partition, long expected, long logStart, long lost);
+
+    [LoggerMessage(4, LogLevel.Warning, "Kafka record {Topic}[{Partition}]@{Offset} dead-lettered: {Error}")]
+    private partial void LogDeadLettered(string topic, int partition, long offset, string error);
+
+    [LoggerMessage(5, LogLevel.Warning, "Committing the offset of Kafka partition {Topic}[{Partition}] failed; it will be retried.")]
+    private partial void LogCommitFailed(Exception exception, string topic, int partition);
+}

@@ -1,0 +1,45 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+
+namespace Orleans.RealTime.Streaming.Kafka.Tests.Infrastructure;
+
+/// <summary>Captures the receivers' "partition assigned" log lines per silo, to see which silo read which partition.</summary>
+public sealed class AssignmentLog : ILoggerProvider
+{
+    private readonly ConcurrentQueue<(string Silo, string Message)> _entries = new();
+
+    public IReadOnlyList<(string Silo, string Message)> Entries => [.. _entries];
+
+    public ILoggerProvider For(string silo) => new SiloProvider(this, silo);
+
+    public ILogger CreateLogger(string categoryName) => throw new NotSupportedException();
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class SiloProvider(AssignmentLog log, string silo) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new Logger(log, silo, categoryName.EndsWith("KafkaQueueAdapterReceiver", StringComparison.Ordinal));
+
+        public void Dispose()
+        {
+        }
+    }
+
+    private sealed class Logger(AssignmentLog log, string silo, bool enabled) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => enabled && logLevel >= LogLevel.Information;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                log._entries.Enqueue((silo, formatter(state, exception)));
+            }
+        }
+    }
+}
