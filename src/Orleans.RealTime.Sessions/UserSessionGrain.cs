@@ -34,7 +34,7 @@ internal sealed partial class UserSessionGrain(
     private readonly SessionOptions _options = options.Value;
     private readonly SessionEventApplier _applier = new(options.Value);
     private readonly RecommendationWatchers _watchers = new(options.Value.WatchLease);
-    private RecommendationSnapshot? _latest;
+    private string _lastTriggerEventId = "";
     private bool _dirty;
     private long _lastPageViewRecomputeMs = long.MinValue;
 
@@ -85,19 +85,9 @@ internal sealed partial class UserSessionGrain(
     public async Task<RecommendationSnapshot> GetRecommendationsAsync(int limit)
     {
         await TouchOnReadAsync();
-        var size = limit > 0 ? limit : recommender.DefaultLimit;
-        if (_latest is null || size != recommender.DefaultLimit)
-        {
-            var computed = Compute(_latest?.TriggerEventId ?? "", size);
-            if (size != recommender.DefaultLimit)
-            {
-                return computed;
-            }
 
-            _latest = computed;
-        }
-
-        return _latest;
+        // Computed fresh: the model and trending move on between the session's own events.
+        return Compute(_lastTriggerEventId, limit > 0 ? limit : recommender.DefaultLimit);
     }
 
     /// <inheritdoc />
@@ -158,11 +148,10 @@ internal sealed partial class UserSessionGrain(
 
         if (ShouldRecompute(result, now))
         {
-            _latest = null;
+            _lastTriggerEventId = evt.EventId;
             if (_watchers.Count > 0)
             {
-                _latest = Compute(evt.EventId, recommender.DefaultLimit);
-                _watchers.Notify(_latest);
+                _watchers.Notify(Compute(evt.EventId, recommender.DefaultLimit));
             }
         }
 
@@ -226,7 +215,7 @@ internal sealed partial class UserSessionGrain(
         var summary = SessionMapping.ToSummary(UserId, state.State, now);
         await summaries.WriteAsync(summary);
         state.State = SessionMapping.Reset(state.State);
-        _latest = null;
+        _lastTriggerEventId = "";
         await WriteOrReloadAsync();
         instruments.Closed();
         LogSessionClosed(logger, UserId, summary.SessionId, summary.PageViews + summary.ProductClicks + summary.AddToCarts + summary.Purchases);

@@ -15,8 +15,9 @@ public static class RealTimeHostBuilderExtensions
     public const string DefaultUrl = "http://127.0.0.1:5000";
 
     /// <summary>
-    /// Adds the Orleans silo (Embedded profile: localhost clustering, in-memory storage and reminders), the gRPC front
-    /// end with health and reflection, and the dashboard; binds and validates every setting at start.
+    /// Adds the Orleans silo (Embedded profile: localhost clustering, in-memory storage and reminders, the embedded
+    /// Kafka broker unless <c>Kafka:BootstrapServers</c> is set, sessions and recommendations), the gRPC front end
+    /// with health, reflection, sessions and recommendations, and the dashboard; binds and validates every setting at start.
     /// </summary>
     /// <param name="builder">The web application builder.</param>
     /// <returns>The builder.</returns>
@@ -37,7 +38,7 @@ public static class RealTimeHostBuilderExtensions
         {
             silo.UseLocalhostClustering();
             silo.AddMemoryGrainStorageAsDefault();
-            silo.UseInMemoryReminderService();
+            silo.AddEventPipeline(builder.Configuration);
             silo.AddDashboard();
             silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(readiness);
             ConfigureSiloFromOptions(silo.Services);

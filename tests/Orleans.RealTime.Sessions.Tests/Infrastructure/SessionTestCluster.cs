@@ -1,5 +1,7 @@
 using Confluent.Kafka;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Orleans.RealTime.Testing;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.RealTime.Contracts.Events;
 using Orleans.RealTime.Recommendations;
@@ -20,12 +22,13 @@ public sealed class SessionTestCluster : IAsyncDisposable
 {
     public const string Provider = "kafka";
 
-    private SessionTestCluster(EmbeddedKafka kafka, InProcessTestCluster cluster, FakeTimeProvider time, RecentSessionSummaries summaries)
+    private SessionTestCluster(EmbeddedKafka kafka, InProcessTestCluster cluster, FakeTimeProvider time, RecentSessionSummaries summaries, PartitionAssignments assignments)
     {
         Kafka = kafka;
         Cluster = cluster;
         Time = time;
         Summaries = summaries;
+        Assignments = assignments;
         Producer = new ProducerBuilder<string, byte[]>(new ProducerConfig
         {
             BootstrapServers = kafka.BootstrapServers,
@@ -43,6 +46,8 @@ public sealed class SessionTestCluster : IAsyncDisposable
 
     public RecentSessionSummaries Summaries { get; }
 
+    public PartitionAssignments Assignments { get; }
+
     public IProducer<string, byte[]> Producer { get; }
 
     public IUserSessionGrain Session(string user) => Cluster.Client.GetGrain<IUserSessionGrain>(user);
@@ -54,14 +59,15 @@ public sealed class SessionTestCluster : IAsyncDisposable
         Action<KafkaStreamOptions>? kafka = null,
         EmbeddedKafka? broker = null,
         FakeTimeProvider? time = null,
-        string? serviceId = null)
+        string? serviceId = null,
+        Action<RecentSessionSummaries>? observe = null)
     {
         broker ??= EmbeddedKafka.Start(new EmbeddedKafkaOptions { Topics = [SessionStreams.Namespace], Partitions = 8 });
-        return StartOnBrokerAsync(broker, silos, sessions, redis, kafka, time ?? new FakeTimeProvider(DateTimeOffset.UtcNow), serviceId);
+        return StartOnBrokerAsync(broker, silos, sessions, redis, kafka, time ?? new FakeTimeProvider(DateTimeOffset.UtcNow), serviceId, observe);
     }
 
     private static async Task<SessionTestCluster> StartOnBrokerAsync(
-        EmbeddedKafka broker, short silos, Action<SessionOptions>? sessions, string? redis, Action<KafkaStreamOptions>? kafka, FakeTimeProvider time, string? serviceId)
+        EmbeddedKafka broker, short silos, Action<SessionOptions>? sessions, string? redis, Action<KafkaStreamOptions>? kafka, FakeTimeProvider time, string? serviceId, Action<RecentSessionSummaries>? observe)
     {
         void ConfigureKafka(KafkaStreamOptions options)
         {
@@ -73,7 +79,10 @@ public sealed class SessionTestCluster : IAsyncDisposable
         }
 
         var summaries = new RecentSessionSummaries();
+        observe?.Invoke(summaries);
+        var assignments = new PartitionAssignments();
         var builder = new InProcessTestClusterBuilder(silos);
+        builder.ConfigureSiloHost((options, host) => host.Logging.AddProvider(assignments.For(options.SiloName)));
         if (serviceId is not null)
         {
             builder.Options.ServiceId = serviceId;
@@ -105,7 +114,7 @@ public sealed class SessionTestCluster : IAsyncDisposable
         builder.ConfigureClient(client => client.AddKafkaStreams(Provider, ConfigureKafka));
         var cluster = builder.Build();
         await cluster.DeployAsync();
-        return new SessionTestCluster(broker, cluster, time, summaries);
+        return new SessionTestCluster(broker, cluster, time, summaries, assignments);
     }
 
     public async Task<long> ProduceAsync(UserInteraction evt)
