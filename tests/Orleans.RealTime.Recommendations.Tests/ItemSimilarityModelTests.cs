@@ -16,8 +16,26 @@ public sealed class ItemSimilarityModelTests
 
         Assert.Equal(["C", "B"], neighbors.Select(n => n.ProductId));
         Assert.Equal((5.0, PairKind.CoPurchase), (neighbors[0].Score, neighbors[0].Reason));
-        Assert.Equal((2.0, PairKind.CoView), (neighbors[1].Score, neighbors[1].Reason));
+        Assert.Equal((2.0 / Math.Sqrt(2), PairKind.CoView), (neighbors[1].Score, neighbors[1].Reason));
         Assert.Equal("A", Assert.Single(h.Model.NeighborsOf("C")).ProductId);
+    }
+
+    [Fact]
+    public void PopularNeighbors_AreDampedByHowOftenTheyOccur()
+    {
+        using var h = new ModelHarness();
+        for (var i = 0; i < 20; i++)
+        {
+            h.Learn(h.Session(InteractionKind.View, "x" + i, "popular"));
+        }
+
+        h.Learn(h.Session(InteractionKind.View, "A", "planted"));
+        h.Learn(h.Session(InteractionKind.View, "A", "planted"));
+        h.Learn(h.Session(InteractionKind.View, "A", "popular"));
+        h.Learn(h.Session(InteractionKind.View, "A", "popular"));
+        h.Learn(h.Session(InteractionKind.View, "A", "popular"));
+
+        Assert.Equal("planted", h.Model.NeighborsOf("A")[0].ProductId);
     }
 
     [Fact]

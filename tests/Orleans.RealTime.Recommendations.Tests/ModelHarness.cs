@@ -20,16 +20,18 @@ public sealed class ModelHarness : IDisposable
         configure?.Invoke(options);
         Options = Microsoft.Extensions.Options.Options.Create(options);
         _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var factory = _services.GetRequiredService<IMeterFactory>();
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == RecommendationInstruments.MeterName)
+            // Only this harness's meter: other tests run in parallel with their own.
+            if (instrument.Meter.Name == RecommendationInstruments.MeterName && ReferenceEquals(instrument.Meter.Scope, factory))
             {
                 listener.EnableMeasurementEvents(instrument);
             }
         };
         _listener.SetMeasurementEventCallback<long>((instrument, value, _, _) => _totals.AddOrUpdate(instrument.Name, value, (_, old) => old + value));
         _listener.Start();
-        Instruments = new RecommendationInstruments(_services.GetRequiredService<IMeterFactory>());
+        Instruments = new RecommendationInstruments(factory);
         Model = new ItemSimilarityModel(Options);
         Trending = new TrendingProducts(Options, Time);
         Recommender = new Recommender(Model, Trending, Instruments, Options);

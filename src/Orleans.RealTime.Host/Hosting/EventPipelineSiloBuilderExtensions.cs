@@ -4,6 +4,7 @@ using Orleans.RealTime.Sessions.Hosting;
 using Orleans.RealTime.Streaming.Kafka;
 using Orleans.RealTime.Streaming.Kafka.Embedded;
 using Orleans.RealTime.Streaming.Kafka.Hosting;
+using Orleans.Streams;
 
 namespace Orleans.RealTime.Host.Hosting;
 
@@ -41,28 +42,23 @@ internal static class EventPipelineSiloBuilderExtensions
             });
         }
 
-        silo.AddMemoryGrainStorage("PubSubStore");
-        silo.AddKafkaStreams(StreamProvider, configurator => configurator.ConfigureKafka(ob =>
+        silo.AddKafkaStreams(StreamProvider, configurator =>
         {
-            ob.BindConfiguration(KafkaSection);
-            ob.Configure<IServiceProvider>((options, services) =>
+            configurator.ConfigureKafka(ob =>
             {
-                if (string.IsNullOrWhiteSpace(options.BootstrapServers))
-                {
-                    options.BootstrapServers = services.GetRequiredService<EmbeddedKafka>().BootstrapServers;
-                }
-
-                if (options.Topics.Count == 0)
-                {
-                    options.Topics = [SessionStreams.Namespace];
-                }
-
-                if (string.IsNullOrWhiteSpace(options.ConsumerGroupId))
-                {
-                    options.ConsumerGroupId = DefaultConsumerGroup;
-                }
+                ob.BindConfiguration(KafkaSection);
+                ob.Configure<IServiceProvider>(ApplyDefaults);
             });
-        }));
+
+            // Sessions subscribe implicitly only: no pub-sub grain call per new stream, no pub-sub store.
+            configurator.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
+            configurator.ConfigurePullingAgent(ob => ob.Configure(agent =>
+            {
+                // Orleans polls every 100 ms by default: the poll period is a floor under event → recommendation latency.
+                agent.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(10);
+                agent.BatchContainerBatchSize = 16;
+            }));
+        });
 
         var redis = configuration[SessionsRedisKey];
         if (string.IsNullOrWhiteSpace(redis))
@@ -78,6 +74,27 @@ internal static class EventPipelineSiloBuilderExtensions
         silo.AddUserSessions();
         silo.Services.AddHostedService<KafkaBootstrapAnnouncer>();
         return silo;
+    }
+
+    private static void ApplyDefaults(KafkaStreamOptions options, IServiceProvider services)
+    {
+        if (string.IsNullOrWhiteSpace(options.BootstrapServers))
+        {
+            options.BootstrapServers = services.GetRequiredService<EmbeddedKafka>().BootstrapServers;
+        }
+
+        if (options.Topics.Count == 0)
+        {
+            options.Topics = [SessionStreams.Namespace];
+        }
+
+        if (string.IsNullOrWhiteSpace(options.ConsumerGroupId))
+        {
+            options.ConsumerGroupId = DefaultConsumerGroup;
+        }
+
+        // librdkafka lets a fetch wait up to 500 ms for more data; a click should reach its session at once.
+        options.ConsumerSettings.TryAdd("fetch.wait.max.ms", "5");
     }
 
     /// <summary>The Kafka bootstrap the provider uses, once options are resolved.</summary>

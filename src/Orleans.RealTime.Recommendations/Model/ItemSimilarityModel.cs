@@ -4,14 +4,16 @@ using Microsoft.Extensions.Options;
 namespace Orleans.RealTime.Recommendations.Model;
 
 /// <summary>
-/// The incremental item-to-item model: weighted co-occurrence of products within sessions. One writer applies
-/// batches (<see cref="Apply"/>); readers get each product's published top neighbours without locks.
+/// The incremental item-to-item model: weighted co-occurrence of products within sessions, damped by the square root
+/// of how often the neighbour occurs at all, so a product everyone touches does not become everyone's neighbour. One
+/// writer applies batches (<see cref="Apply"/>); readers get each product's published top neighbours without locks.
 /// </summary>
 public sealed class ItemSimilarityModel(IOptions<RecommendationOptions> options)
 {
     private static readonly Neighbor[] None = [];
     private readonly RecommendationOptions _options = options.Value;
     private readonly Dictionary<string, Dictionary<string, PairScore>> _pairs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _occurrences = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Neighbor[]> _published = new(StringComparer.Ordinal);
 
     /// <summary>How many products have neighbours.</summary>
@@ -28,6 +30,7 @@ public sealed class ItemSimilarityModel(IOptions<RecommendationOptions> options)
         var touched = new HashSet<string>(StringComparer.Ordinal);
         foreach (var update in batch)
         {
+            _occurrences[update.ProductId] = _occurrences.GetValueOrDefault(update.ProductId) + 1;
             var window = Math.Min(update.Context.Count, _options.CoOccurrenceWindow);
             for (var i = 0; i < window; i++)
             {
@@ -87,17 +90,17 @@ public sealed class ItemSimilarityModel(IOptions<RecommendationOptions> options)
     {
         var row = _pairs[product];
         var top = row
-            .OrderByDescending(p => p.Value.Total)
-            .ThenBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => new Neighbor(p.Key, p.Value.Total / Math.Sqrt(Math.Max(1, _occurrences.GetValueOrDefault(p.Key))), p.Value.Dominant))
+            .OrderByDescending(n => n.Score)
+            .ThenBy(n => n.ProductId, StringComparer.Ordinal)
             .Take(_options.MaxNeighbors)
-            .Select(p => new Neighbor(p.Key, p.Value.Total, p.Value.Dominant))
             .ToArray();
         _published[product] = top;
 
-        // Keep the long tail bounded: forget pairs far below the published cut.
+        // Keep the long tail bounded: forget pairs whose raw weight is below that of every published neighbour.
         if (row.Count > _options.MaxNeighbors * 4)
         {
-            var cut = top[^1].Score;
+            var cut = top.Min(n => row[n.ProductId].Total);
             foreach (var key in row.Where(p => p.Value.Total < cut).Select(p => p.Key).ToList())
             {
                 row.Remove(key);

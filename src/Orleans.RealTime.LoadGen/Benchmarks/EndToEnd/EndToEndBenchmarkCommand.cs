@@ -15,15 +15,16 @@ internal static class EndToEndBenchmarkCommand
         var users = new Option<int>("--users") { Description = "Distinct users.", DefaultValueFactory = _ => 10_000 };
         var products = new Option<int>("--products") { Description = "Catalog size.", DefaultValueFactory = _ => 5_000 };
         var partitions = new Option<int>("--partitions") { Description = "Partitions of the embedded events topic.", DefaultValueFactory = _ => 16 };
+        var semantics = new Option<string>("--semantics") { Description = "Sessions:DeliverySemantics of the runs.", DefaultValueFactory = _ => "ExactlyOnce" };
         var redis = new Option<bool>("--redis") { Description = "Also run with session state and reminders in a private redis-server.", DefaultValueFactory = _ => true };
         var command = new Command("bench-e2e", "End-to-end benchmark: max rate, Kafka→WatchRecommendations latency at half of it, hit rate@10 vs trending, count check.")
         {
-            events, seconds, watched, users, products, partitions, redis,
+            events, seconds, watched, users, products, partitions, semantics, redis,
         };
         command.SetAction(async (parse, ct) =>
         {
             var clicks = new ClickstreamSettings(parse.GetValue(users), parse.GetValue(products));
-            var settings = new EndToEndSettings(parse.GetValue(events), parse.GetValue(seconds), parse.GetValue(watched), parse.GetValue(partitions));
+            var settings = new EndToEndSettings(parse.GetValue(events), parse.GetValue(seconds), parse.GetValue(watched), parse.GetValue(partitions), parse.GetValue(semantics)!);
             var results = new List<EndToEndResult> { await EndToEndRun.RunAsync("memory", null, clicks, settings, ct) };
             if (parse.GetValue(redis))
             {
@@ -48,7 +49,7 @@ internal static class EndToEndBenchmarkCommand
     {
         var i = CultureInfo.InvariantCulture;
         Console.WriteLine();
-        Console.WriteLine(string.Create(i, $"End-to-end, ExactlyOnce, {Environment.ProcessorCount} cores, {clicks.Users} users, {clicks.Products} products, {settings.Partitions} partitions, {settings.WatchedUsers} watched users"));
+        Console.WriteLine(string.Create(i, $"End-to-end, {settings.Semantics}, {Environment.ProcessorCount} cores, {clicks.Users} users, {clicks.Products} products, {settings.Partitions} partitions, {settings.WatchedUsers} watched users"));
         Console.WriteLine(string.Create(i, $"{"",-44}{string.Join("", results.Select(r => $"{r.Persistence,16}"))}{"target",16}"));
         Row("max rate, events/s (Kafka → grain)", results.Select(r => r.MaxEventsPerSecond.ToString("F0", i)), ">= 50000");
         Row("latency phase rate, events/s", results.Select(r => r.AchievedLatencyRate.ToString("F0", i)), "max / 2");

@@ -17,7 +17,7 @@ internal static class EndToEndRun
     public static async Task<EndToEndResult> RunAsync(string label, string? redis, ClickstreamSettings clicks, EndToEndSettings settings, CancellationToken ct)
     {
         using var meter = new SessionEventMeter();
-        await using var host = await HostUnderTest.StartAsync(settings.Partitions, redis);
+        await using var host = await HostUnderTest.StartAsync(settings.Partitions, redis, $"--Sessions:DeliverySemantics={settings.Semantics}");
         var generator = new ClickstreamGenerator(clicks);
         using var writer = new ClickstreamWriter(host.Bootstrap, Topic, lingerMs: 1);
 

@@ -5,4 +5,5 @@ namespace Orleans.RealTime.LoadGen.Benchmarks.EndToEnd;
 /// <param name="LatencySeconds">How long the latency phase runs at half the maximum rate.</param>
 /// <param name="WatchedUsers">Users with an open WatchRecommendations stream.</param>
 /// <param name="Partitions">Partitions of the embedded events topic.</param>
-internal sealed record EndToEndSettings(long ThroughputEvents, int LatencySeconds, int WatchedUsers, int Partitions);
+/// <param name="Semantics">The sessions' delivery semantics.</param>
+internal sealed record EndToEndSettings(long ThroughputEvents, int LatencySeconds, int WatchedUsers, int Partitions, string Semantics);
