@@ -139,17 +139,23 @@ internal sealed class SessionEventApplier(SessionOptions options)
 
     private static void Advance(UserSessionState state, long offset) => state.LastOffset = Math.Max(state.LastOffset, offset);
 
+    /// <summary>Adds to the ring of recent event-id hashes, which grows from 8 up to the window so short sessions stay small.</summary>
     private void Remember(UserSessionState state, ulong hash)
     {
-        if (state.RecentEventHashes.Length != options.DedupWindow)
+        var hashes = state.RecentEventHashes;
+        if (state.RecentEventCursor >= hashes.Length)
         {
-            var resized = new ulong[options.DedupWindow];
-            Array.Copy(state.RecentEventHashes, resized, Math.Min(resized.Length, state.RecentEventHashes.Length));
-            state.RecentEventHashes = resized;
-            state.RecentEventCursor %= resized.Length;
+            if (hashes.Length < options.DedupWindow)
+            {
+                Array.Resize(ref hashes, Math.Min(Math.Max(8, hashes.Length * 2), options.DedupWindow));
+                state.RecentEventHashes = hashes;
+            }
+            else
+            {
+                state.RecentEventCursor = 0;
+            }
         }
 
-        state.RecentEventHashes[state.RecentEventCursor] = hash;
-        state.RecentEventCursor = (state.RecentEventCursor + 1) % state.RecentEventHashes.Length;
+        hashes[state.RecentEventCursor++] = hash;
     }
 }
