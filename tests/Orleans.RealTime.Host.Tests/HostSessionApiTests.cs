@@ -58,7 +58,8 @@ public sealed class HostSessionApiTests(HostFixture host) : IClassFixture<HostFi
         await ProduceAsync(producer, Click(other, "P-1"));
         await ProduceAsync(producer, Click(other, "P-2"));
         await Testing.Eventually.HoldsAsync(
-            async () => (await recommendations.GetRecommendationsAsync(new GetRecommendationsRequest { UserId = other + "-probe" })).Items.Count > 0,
+            // P-2 trends in the same model batch that learns its pair with P-1.
+            async () => (await recommendations.GetRecommendationsAsync(new GetRecommendationsRequest { UserId = other + "-probe", Limit = 100 })).Items.Any(i => i.ProductId == "P-2"),
             TimeSpan.FromSeconds(30),
             "the model to learn from the first shopper");
         var click = Click(user, "P-1");

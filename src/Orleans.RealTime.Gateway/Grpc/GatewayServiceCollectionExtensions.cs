@@ -1,4 +1,5 @@
 using Grpc.Reflection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.RealTime.Gateway.Grpc;
 
 namespace Orleans.RealTime.Gateway;
@@ -16,6 +17,8 @@ public static class GatewayServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddGrpc();
+        services.AddMetrics();
+        services.TryAddSingleton<GatewayInstruments>();
         services.AddSingleton(new ReflectionServiceImpl(ApiContract.AllServices));
         services.AddSingleton(new ReflectionV1ServiceImpl(ApiContract.AllServices));
         services.AddGrpcHealthChecks(options => options.UseHealthChecksCache = false);

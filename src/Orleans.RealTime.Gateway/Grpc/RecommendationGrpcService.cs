@@ -7,7 +7,11 @@ using Orleans.RealTime.Sessions;
 namespace Orleans.RealTime.Gateway.Grpc;
 
 /// <summary><c>realtime.v1.RecommendationService</c>: the latest set of a user, and a stream of each new one.</summary>
-public sealed partial class RecommendationGrpcService(IGrainFactory grains, IOptions<Sessions.SessionOptions> sessions, ILogger<RecommendationGrpcService> logger)
+public sealed partial class RecommendationGrpcService(
+    IGrainFactory grains,
+    IOptions<Sessions.SessionOptions> sessions,
+    GatewayInstruments instruments,
+    ILogger<RecommendationGrpcService> logger)
     : RecommendationService.RecommendationServiceBase
 {
     /// <summary>Most recommendations one request may ask for.</summary>
@@ -38,6 +42,7 @@ public sealed partial class RecommendationGrpcService(IGrainFactory grains, IOpt
         var watch = new RecommendationWatch();
         var observer = grains.CreateObjectReference<IRecommendationObserver>(watch);
         var cancellation = context.CancellationToken;
+        instruments.WatchStarted();
         try
         {
             await session.WatchAsync(observer).WaitAsync(cancellation);
@@ -53,10 +58,16 @@ public sealed partial class RecommendationGrpcService(IGrainFactory grains, IOpt
                     await session.WatchAsync(observer).WaitAsync(cancellation);
                     renew = renewal.WaitForNextTickAsync(cancellation).AsTask();
                 }
+                else
+                {
+                    // Observes the client's cancellation, which completes the wait as canceled.
+                    await next;
+                }
 
                 while (watch.Sets.TryRead(out var set))
                 {
                     await responseStream.WriteAsync(ApiMapping.ToMessage(set), cancellation);
+                    instruments.SetPushed();
                 }
             }
         }
@@ -66,6 +77,7 @@ public sealed partial class RecommendationGrpcService(IGrainFactory grains, IOpt
         }
         finally
         {
+            instruments.WatchEnded();
             await UnwatchAsync(session, observer);
             grains.DeleteObjectReference<IRecommendationObserver>(observer);
         }

@@ -10,6 +10,7 @@ using Orleans.RealTime.Sessions.Summaries;
 using Orleans.RealTime.Streaming.Kafka;
 using Orleans.RealTime.Streaming.Kafka.Embedded;
 using Orleans.RealTime.Streaming.Kafka.Hosting;
+using Orleans.Streams;
 using Orleans.TestingHost;
 
 namespace Orleans.RealTime.Sessions.Tests.Infrastructure;
@@ -90,8 +91,12 @@ public sealed class SessionTestCluster : IAsyncDisposable
 
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddMemoryGrainStorage("PubSubStore");
-            silo.AddKafkaStreams(Provider, ConfigureKafka);
+            // Implicit subscriptions only, as in the host: no pub-sub state that a killed silo could take with it.
+            silo.AddKafkaStreams(Provider, c =>
+            {
+                c.ConfigureKafka(ob => ob.Configure(ConfigureKafka));
+                c.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
+            });
             if (redis is null)
             {
                 silo.AddMemoryGrainStorage(SessionStreams.StorageName);
