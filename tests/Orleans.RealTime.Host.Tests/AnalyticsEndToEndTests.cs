@@ -1,7 +1,11 @@
+using Confluent.Kafka;
+using Google.Protobuf;
 using Grpc.Core;
 using Orleans.RealTime.Contracts.Api.V1;
 using Orleans.RealTime.Contracts.Events;
+using Orleans.RealTime.Sessions.Summaries;
 using Orleans.RealTime.Storage;
+using Orleans.RealTime.Streaming.Kafka.Embedded;
 
 namespace Orleans.RealTime.Host.Tests;
 
@@ -45,6 +49,59 @@ public sealed class AnalyticsEndToEndTests(HostFixture host) : IClassFixture<Hos
         var result = Google.Protobuf.JsonParser.Default.Parse<AnalyticsResult>(json);
         Assert.Equal(("P-json", 1L), (Assert.Single(result.TopProducts).ProductId, result.TopProducts[0].Count));
         Assert.Equal(["hot"], result.Tiers);
+    }
+
+    [Fact]
+    public async Task EventsProducedToTheHostsKafka_AreStoredByTheSink_AndAnswerAnalytics()
+    {
+        var product = "P-sink-" + Guid.NewGuid().ToString("N")[..8];
+        var bootstrap = host.App.Services.GetRequiredService<EmbeddedKafka>().BootstrapServers;
+        using (var producer = new ProducerBuilder<string, byte[]>(new ProducerConfig { BootstrapServers = bootstrap, EnableIdempotence = true }).Build())
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                var click = Click($"{product}-{i}", product, DateTimeOffset.UtcNow.AddSeconds(-i));
+                await producer.ProduceAsync("user-interactions", new Message<string, byte[]> { Key = click.UserId, Value = click.ToByteArray() });
+            }
+        }
+
+        var client = new AnalyticsService.AnalyticsServiceClient(host.Channel);
+        var query = new AnalyticsQuery
+        {
+            From = DateTimeOffset.UtcNow.AddHours(-1).ToUnixTimeMilliseconds(),
+            To = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeMilliseconds(),
+            TopProducts = new TopProductsQuery { By = "product_click", Limit = 1000 },
+        };
+
+        await Testing.Eventually.HoldsAsync(
+            async () => (await client.QueryAsync(query)).TopProducts.Any(p => p.ProductId == product && p.Count == 5),
+            TimeSpan.FromSeconds(60),
+            "the sink to store the five clicks");
+    }
+
+    [Fact]
+    public async Task ClosedSessionSummaries_GoToTheSessionsTable()
+    {
+        var sink = host.App.Services.GetRequiredService<ISessionSummarySink>();
+        var start = Hour.AddDays(-3);
+        var summary = new SessionSummary(
+            "summary-user", "summary-session-1", "client-1", start, start.AddMinutes(12), start.AddMinutes(42),
+            PageViews: 4, ProductClicks: 2, AddToCarts: 1, Purchases: 1,
+            new Dictionary<string, long> { ["EUR"] = 2599 }, ["P1", "P2"], ["P2"]);
+
+        await sink.WriteAsync(summary);
+        await sink.WriteAsync(summary);
+        var stats = await new AnalyticsService.AnalyticsServiceClient(host.Channel).QueryAsync(new AnalyticsQuery
+        {
+            From = start.ToUnixTimeMilliseconds(),
+            To = start.AddHours(1).ToUnixTimeMilliseconds(),
+            SessionStats = new SessionStatsQuery(),
+        });
+
+        Assert.Equal(1, stats.SessionStats.Sessions);
+        Assert.Equal(8, stats.SessionStats.AverageEvents);
+        Assert.Equal(1.0, stats.SessionStats.ConversionRate);
+        Assert.Equal(12 * 60, stats.SessionStats.AverageDurationSeconds);
     }
 
     [Fact]

@@ -56,10 +56,10 @@ public sealed class HostStartTests(HostFixture host) : IClassFixture<HostFixture
     [Fact]
     public async Task ContractMethods_NotYetServed_AnswerUnimplemented()
     {
-        var client = new SessionService.SessionServiceClient(host.Channel);
+        var client = new IngestService.IngestServiceClient(host.Channel);
 
         var error = await Assert.ThrowsAsync<RpcException>(
-            async () => await client.GetSessionAsync(new GetSessionRequest { UserId = "u1" }, deadline: DateTime.UtcNow.AddSeconds(10)));
+            async () => await client.PublishAsync(new PublishRequest(), deadline: DateTime.UtcNow.AddSeconds(10)));
 
         Assert.Equal(StatusCode.Unimplemented, error.StatusCode);
     }

@@ -1,6 +1,6 @@
 using Grpc.Reflection;
-using Orleans.RealTime.Gateway.Grpc;
 using Orleans.Dashboard;
+using Orleans.RealTime.Gateway.Grpc;
 
 namespace Orleans.RealTime.Gateway;
 
@@ -8,8 +8,9 @@ namespace Orleans.RealTime.Gateway;
 public static class GatewayEndpointRouteBuilderExtensions
 {
     /// <summary>
-    /// Maps grpc.health.v1 (always anonymous, for probes), server reflection (v1 and v1alpha) and the Orleans dashboard;
-    /// with API keys configured everything but health requires one.
+    /// Maps grpc.health.v1 (always anonymous, for probes), server reflection (v1 and v1alpha), the <c>realtime.v1</c>
+    /// AnalyticsService, SessionService and RecommendationService (the last two need an Orleans silo or client in the
+    /// container) and the Orleans dashboard; with API keys configured everything but health requires one.
     /// </summary>
     /// <param name="endpoints">The endpoint route builder.</param>
     /// <param name="dashboardPath">Where the dashboard is served, e.g. <c>/dashboard</c>; <see langword="null"/> serves none.</param>
@@ -22,6 +23,8 @@ public static class GatewayEndpointRouteBuilderExtensions
         endpoints.MapGrpcService<ReflectionServiceImpl>();
         endpoints.MapGrpcService<ReflectionV1ServiceImpl>();
         endpoints.MapGrpcService<AnalyticsGrpcService>();
+        endpoints.MapGrpcService<SessionGrpcService>();
+        endpoints.MapGrpcService<RecommendationGrpcService>();
         if (dashboardPath is not null)
         {
             var dashboard = endpoints.MapOrleansDashboard(routePrefix: dashboardPath);

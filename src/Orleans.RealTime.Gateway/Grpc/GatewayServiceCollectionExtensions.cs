@@ -1,5 +1,6 @@
 using Grpc.Reflection;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.RealTime.Gateway.Grpc;
 using Orleans.RealTime.Gateway.Security;
@@ -20,6 +21,8 @@ public static class GatewayServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddGrpc().AddJsonTranscoding();
+        services.AddMetrics();
+        services.TryAddSingleton<GatewayInstruments>();
         services.AddSingleton(new ReflectionServiceImpl(ApiContract.AllServices));
         services.AddSingleton(new ReflectionV1ServiceImpl(ApiContract.AllServices));
         services.AddGrpcHealthChecks(options => options.UseHealthChecksCache = false);

@@ -6,6 +6,7 @@ using Orleans.Dashboard;
 using Orleans.RealTime.Gateway;
 using Orleans.RealTime.Gateway.Security;
 using Orleans.RealTime.Host.Configuration;
+using Orleans.RealTime.Sessions.Summaries;
 using Orleans.RealTime.Storage;
 
 namespace Orleans.RealTime.Host.Hosting;
@@ -17,8 +18,10 @@ public static class RealTimeHostBuilderExtensions
     public const string DefaultUrl = "http://127.0.0.1:5000";
 
     /// <summary>
-    /// Adds the Orleans silo (Embedded profile: localhost clustering, in-memory storage and reminders), the gRPC front
-    /// end with health and reflection, and the dashboard; binds and validates every setting at start.
+    /// Adds the Orleans silo (Embedded profile: localhost clustering, in-memory storage and reminders, the embedded
+    /// Kafka broker unless <c>Kafka:BootstrapServers</c> is set, sessions and recommendations), the tiered storage with
+    /// its Kafka sink and the session summaries it keeps, the gRPC front end with health, reflection, sessions,
+    /// recommendations and analytics, and the dashboard; binds and validates every setting at start.
     /// </summary>
     /// <param name="builder">The web application builder.</param>
     /// <returns>The builder.</returns>
@@ -36,12 +39,21 @@ public static class RealTimeHostBuilderExtensions
         var readiness = new SiloReadiness();
         builder.Services.AddRealTimeGateway().AddCheck("silo", readiness);
         builder.Services.AddHostedService<EndpointAnnouncer>();
-        builder.Services.AddRealTimeStorage();
+        builder.Services.AddRealTimeStorage().AddStorageSink();
+        builder.Services.AddOptions<StorageSinkOptions>().Configure<IServiceProvider>((sink, services) =>
+        {
+            // The sink reads the same events topic as sessions, in its own consumer group.
+            if (string.IsNullOrWhiteSpace(sink.BootstrapServers))
+            {
+                sink.BootstrapServers = EventPipelineSiloBuilderExtensions.BootstrapOf(services);
+            }
+        });
+        builder.Services.AddSingleton<ISessionSummarySink, StorageSessionSummarySink>();
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering();
             silo.AddMemoryGrainStorageAsDefault();
-            silo.UseInMemoryReminderService();
+            silo.AddEventPipeline(builder.Configuration);
             silo.AddDashboard();
             silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(readiness);
             silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, TierMaintenanceStarter>();

@@ -61,7 +61,7 @@ internal sealed class KafkaBenchmark(KafkaBenchmarkSettings settings, TextWriter
     private async Task<KafkaBenchmarkRun> RunProviderAsync(string bootstrapServers, CancellationToken cancellation)
     {
         var progress = new BenchmarkProgress(settings.Records);
-        var builder = Host.CreateApplicationBuilder();
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(progress);
         builder.UseOrleans(silo => silo

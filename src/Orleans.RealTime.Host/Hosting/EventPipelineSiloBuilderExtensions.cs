@@ -1,0 +1,103 @@
+using Microsoft.Extensions.Options;
+using Orleans.RealTime.Sessions;
+using Orleans.RealTime.Sessions.Hosting;
+using Orleans.RealTime.Streaming.Kafka;
+using Orleans.RealTime.Streaming.Kafka.Embedded;
+using Orleans.RealTime.Streaming.Kafka.Hosting;
+using Orleans.Streams;
+
+namespace Orleans.RealTime.Host.Hosting;
+
+/// <summary>Wires the events topic into sessions and recommendations.</summary>
+internal static class EventPipelineSiloBuilderExtensions
+{
+    /// <summary>The stream provider name sessions read through.</summary>
+    public const string StreamProvider = "kafka";
+
+    /// <summary>The configuration section of the Kafka stream provider.</summary>
+    public const string KafkaSection = "Kafka";
+
+    /// <summary>The connection string key that moves session state and reminders to Redis.</summary>
+    public const string SessionsRedisKey = "Sessions:Redis";
+
+    /// <summary>The consumer group sessions read the events topic as, unless <c>Kafka:ConsumerGroupId</c> says otherwise.</summary>
+    public const string DefaultConsumerGroup = "realtime-sessions";
+
+    /// <summary>
+    /// Kafka stream provider <see cref="StreamProvider"/> over topic <see cref="SessionStreams.Namespace"/> (bootstrap
+    /// <c>Kafka:BootstrapServers</c>, or the embedded broker when that is empty), session storage (memory, or Redis
+    /// when <see cref="SessionsRedisKey"/> is set), reminders, sessions and recommendations.
+    /// </summary>
+    public static ISiloBuilder AddEventPipeline(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var bootstrap = configuration[$"{KafkaSection}:{nameof(KafkaStreamOptions.BootstrapServers)}"];
+        if (string.IsNullOrWhiteSpace(bootstrap))
+        {
+            silo.Services.AddEmbeddedKafka(options =>
+            {
+                if (!options.Topics.Contains(SessionStreams.Namespace))
+                {
+                    options.Topics.Add(SessionStreams.Namespace);
+                }
+            });
+        }
+
+        silo.AddKafkaStreams(StreamProvider, configurator =>
+        {
+            configurator.ConfigureKafka(ob =>
+            {
+                ob.BindConfiguration(KafkaSection);
+                ob.Configure<IServiceProvider>(ApplyDefaults);
+            });
+
+            // Sessions subscribe implicitly only: no pub-sub grain call per new stream, no pub-sub store.
+            configurator.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
+            configurator.ConfigurePullingAgent(ob => ob.Configure(agent =>
+            {
+                // Orleans polls every 100 ms by default: the poll period is a floor under event → recommendation latency.
+                agent.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(10);
+                agent.BatchContainerBatchSize = 16;
+            }));
+        });
+
+        var redis = configuration[SessionsRedisKey];
+        if (string.IsNullOrWhiteSpace(redis))
+        {
+            silo.AddMemoryGrainStorage(SessionStreams.StorageName);
+            silo.UseInMemoryReminderService();
+        }
+        else
+        {
+            silo.AddRedisSessionPersistence(redis);
+        }
+
+        silo.AddUserSessions();
+        silo.Services.AddHostedService<KafkaBootstrapAnnouncer>();
+        return silo;
+    }
+
+    private static void ApplyDefaults(KafkaStreamOptions options, IServiceProvider services)
+    {
+        if (string.IsNullOrWhiteSpace(options.BootstrapServers))
+        {
+            options.BootstrapServers = services.GetRequiredService<EmbeddedKafka>().BootstrapServers;
+        }
+
+        if (options.Topics.Count == 0)
+        {
+            options.Topics = [SessionStreams.Namespace];
+        }
+
+        if (string.IsNullOrWhiteSpace(options.ConsumerGroupId))
+        {
+            options.ConsumerGroupId = DefaultConsumerGroup;
+        }
+
+        // librdkafka lets a fetch wait up to 500 ms for more data; a click should reach its session at once.
+        options.ConsumerSettings.TryAdd("fetch.wait.max.ms", "5");
+    }
+
+    /// <summary>The Kafka bootstrap the provider uses, once options are resolved.</summary>
+    public static string BootstrapOf(IServiceProvider services) =>
+        services.GetRequiredService<IOptionsMonitor<KafkaStreamOptions>>().Get(StreamProvider).BootstrapServers;
+}

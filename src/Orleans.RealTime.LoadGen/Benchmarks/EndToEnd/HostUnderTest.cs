@@ -1,0 +1,67 @@
+using System.Net;
+using System.Net.Sockets;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.RealTime.Host;
+using Orleans.RealTime.Recommendations;
+using Orleans.RealTime.Streaming.Kafka.Embedded;
+
+namespace Orleans.RealTime.LoadGen.Benchmarks.EndToEnd;
+
+/// <summary>The platform's host (Embedded profile) started in this process on free loopback ports.</summary>
+internal sealed class HostUnderTest : IAsyncDisposable
+{
+    private HostUnderTest(WebApplication app, GrpcChannel channel)
+    {
+        App = app;
+        Channel = channel;
+    }
+
+    public WebApplication App { get; }
+
+    public GrpcChannel Channel { get; }
+
+    public string Bootstrap => App.Services.GetRequiredService<EmbeddedKafka>().BootstrapServers;
+
+    public Recommender Recommender => App.Services.GetRequiredService<Recommender>();
+
+    public static async Task<HostUnderTest> StartAsync(int partitions, string? redis, params string[] extra)
+    {
+        var grpc = FreePort();
+        string[] args =
+        [
+            "--urls", $"http://127.0.0.1:{grpc}",
+            "--Dashboard:Enabled=false",
+            $"--Orleans:SiloPort={FreePort()}",
+            $"--Orleans:GatewayPort={FreePort()}",
+            $"--Kafka:Embedded:Partitions={partitions}",
+            "--Logging:LogLevel:Default=Warning",
+            "--Kafka:PollTimeout=00:00:00.005",
+            "--Logging:LogLevel:Orleans.RealTime.Host=Information",
+            .. redis is null ? Array.Empty<string>() : [$"--Sessions:Redis={redis}"],
+            .. extra,
+        ];
+        var app = RealTimeHost.Build(args);
+        await app.StartAsync();
+        var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{grpc}", new GrpcChannelOptions
+        {
+            HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true },
+        });
+        return new HostUnderTest(app, channel);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Channel.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+
+    internal static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

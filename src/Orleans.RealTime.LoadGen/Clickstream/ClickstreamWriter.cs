@@ -1,0 +1,87 @@
+using Confluent.Kafka;
+using Google.Protobuf;
+
+namespace Orleans.RealTime.LoadGen.Clickstream;
+
+/// <summary>
+/// Writes generated events to Kafka (key = user_id), a duplicate copy where the generator asks for one, and keeps the
+/// ledger of distinct events per user that the platform should report.
+/// </summary>
+internal sealed class ClickstreamWriter : IDisposable
+{
+    private readonly IProducer<string, byte[]> _producer;
+    private readonly string _topic;
+    private readonly Dictionary<string, long> _expected = new(StringComparer.Ordinal);
+    private long _failed;
+    private long _delivered;
+
+    public ClickstreamWriter(string bootstrap, string topic, int lingerMs)
+    {
+        _topic = topic;
+        _producer = new ProducerBuilder<string, byte[]>(new ProducerConfig
+        {
+            BootstrapServers = bootstrap,
+            Partitioner = Partitioner.Murmur2Random,
+            EnableIdempotence = true,
+            LingerMs = lingerMs,
+            QueueBufferingMaxMessages = 1_000_000,
+        }).Build();
+    }
+
+    /// <summary>Records written, duplicates included.</summary>
+    public long Records { get; private set; }
+
+    public long Failed => Interlocked.Read(ref _failed);
+
+    public long Delivered => Interlocked.Read(ref _delivered);
+
+    /// <summary>Distinct events per user.</summary>
+    public IReadOnlyDictionary<string, long> Expected => _expected;
+
+    public void Write(GeneratedEvent generated)
+    {
+        var evt = generated.Event;
+        var value = evt.ToByteArray();
+        Send(evt.UserId, value);
+        if (generated.SendTwice)
+        {
+            Send(evt.UserId, value);
+        }
+
+        _expected[evt.UserId] = _expected.GetValueOrDefault(evt.UserId) + 1;
+    }
+
+    /// <summary>Waits until every record is acknowledged (or failed).</summary>
+    public void Flush() => _producer.Flush(TimeSpan.FromMinutes(2));
+
+    public void Dispose() => _producer.Dispose();
+
+    private void Send(string key, byte[] value)
+    {
+        while (true)
+        {
+            try
+            {
+                _producer.Produce(_topic, new Message<string, byte[]> { Key = key, Value = value }, OnDelivered);
+                Records++;
+                return;
+            }
+            catch (ProduceException<string, byte[]> ex) when (ex.Error.Code == Confluent.Kafka.ErrorCode.Local_QueueFull)
+            {
+                _producer.Poll(TimeSpan.FromMilliseconds(10));
+            }
+        }
+    }
+
+    private void OnDelivered(DeliveryReport<string, byte[]> report)
+    {
+        if (report.Error.IsError)
+        {
+            Interlocked.Increment(ref _failed);
+        }
+        else
+        {
+            Interlocked.Increment(ref _delivered);
+        }
+    }
+}

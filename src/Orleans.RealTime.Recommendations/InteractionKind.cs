@@ -1,0 +1,17 @@
+namespace Orleans.RealTime.Recommendations;
+
+/// <summary>How strongly a user engaged with a product, weakest first.</summary>
+public enum InteractionKind
+{
+    /// <summary>The product page was viewed.</summary>
+    View = 0,
+
+    /// <summary>The product was clicked in a list.</summary>
+    Click = 1,
+
+    /// <summary>The product was added to the cart.</summary>
+    Cart = 2,
+
+    /// <summary>The product was bought.</summary>
+    Purchase = 3,
+}

@@ -1,0 +1,110 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+
+namespace Orleans.RealTime.Recommendations.Model;
+
+/// <summary>
+/// The incremental item-to-item model: weighted co-occurrence of products within sessions, damped by the square root
+/// of how often the neighbour occurs at all, so a product everyone touches does not become everyone's neighbour. One
+/// writer applies batches (<see cref="Apply"/>); readers get each product's published top neighbours without locks.
+/// </summary>
+public sealed class ItemSimilarityModel(IOptions<RecommendationOptions> options)
+{
+    private static readonly Neighbor[] None = [];
+    private readonly RecommendationOptions _options = options.Value;
+    private readonly Dictionary<string, Dictionary<string, PairScore>> _pairs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _occurrences = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Neighbor[]> _published = new(StringComparer.Ordinal);
+
+    /// <summary>How many products have neighbours.</summary>
+    public int ProductCount => _published.Count;
+
+    /// <summary>The top neighbours of <paramref name="productId"/>, best first; empty when it has none yet.</summary>
+    public IReadOnlyList<Neighbor> NeighborsOf(string productId) =>
+        _published.TryGetValue(productId, out var neighbors) ? neighbors : None;
+
+    /// <summary>Applies a batch of updates and republishes the neighbours of every product it touched. One writer at a time.</summary>
+    public void Apply(IReadOnlyList<ModelUpdate> batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var touched = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var update in batch)
+        {
+            _occurrences[update.ProductId] = _occurrences.GetValueOrDefault(update.ProductId) + 1;
+            var window = Math.Min(update.Context.Count, _options.CoOccurrenceWindow);
+            for (var i = 0; i < window; i++)
+            {
+                var other = update.Context[i];
+                if (string.Equals(other.ProductId, update.ProductId, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var kind = PairOf(update.Kind, other.Kind);
+                var weight = WeightOf(kind);
+                AddPair(update.ProductId, other.ProductId, kind, weight);
+                AddPair(other.ProductId, update.ProductId, kind, weight);
+                touched.Add(update.ProductId);
+                touched.Add(other.ProductId);
+            }
+        }
+
+        foreach (var product in touched)
+        {
+            Publish(product);
+        }
+    }
+
+    internal static PairKind PairOf(InteractionKind a, InteractionKind b) => (InteractionKind)Math.Min((int)a, (int)b) switch
+    {
+        InteractionKind.Purchase => PairKind.CoPurchase,
+        InteractionKind.Cart => PairKind.CoCart,
+        _ => PairKind.CoView,
+    };
+
+    private double WeightOf(PairKind kind) => kind switch
+    {
+        PairKind.CoPurchase => _options.CoPurchaseWeight,
+        PairKind.CoCart => _options.CoCartWeight,
+        _ => _options.CoViewWeight,
+    };
+
+    private void AddPair(string from, string to, PairKind kind, double weight)
+    {
+        if (!_pairs.TryGetValue(from, out var row))
+        {
+            row = new Dictionary<string, PairScore>(StringComparer.Ordinal);
+            _pairs[from] = row;
+        }
+
+        if (!row.TryGetValue(to, out var score))
+        {
+            score = new PairScore();
+            row[to] = score;
+        }
+
+        score.Add(kind, weight);
+    }
+
+    private void Publish(string product)
+    {
+        var row = _pairs[product];
+        var top = row
+            .Select(p => new Neighbor(p.Key, p.Value.Total / Math.Sqrt(Math.Max(1, _occurrences.GetValueOrDefault(p.Key))), p.Value.Dominant))
+            .OrderByDescending(n => n.Score)
+            .ThenBy(n => n.ProductId, StringComparer.Ordinal)
+            .Take(_options.MaxNeighbors)
+            .ToArray();
+        _published[product] = top;
+
+        // Keep the long tail bounded: forget pairs whose raw weight is below that of every published neighbour.
+        if (row.Count > _options.MaxNeighbors * 4)
+        {
+            var cut = top.Min(n => row[n.ProductId].Total);
+            foreach (var key in row.Where(p => p.Value.Total < cut).Select(p => p.Key).ToList())
+            {
+                row.Remove(key);
+            }
+        }
+    }
+}

@@ -1,0 +1,161 @@
+using System.IO.Hashing;
+using System.Text;
+using Orleans.RealTime.Contracts.Events;
+using Orleans.RealTime.Recommendations;
+using Orleans.RealTime.Recommendations.Model;
+
+namespace Orleans.RealTime.Sessions.State;
+
+/// <summary>
+/// Applies events to a <see cref="UserSessionState"/>: the delivery checks of the configured semantics, late and
+/// out-of-order handling, counts, recent products, cart, purchases and spend. Pure: no I/O, no clock of its own.
+/// </summary>
+internal sealed class SessionEventApplier(SessionOptions options)
+{
+    private readonly long _ttlMs = (long)options.IdleTimeout.TotalMilliseconds;
+
+    /// <summary>Applies <paramref name="evt"/> read at <paramref name="offset"/> (-1 when it has none) at processing time <paramref name="nowMs"/>.</summary>
+    public ApplyResult Apply(UserSessionState state, UserInteraction evt, long offset, long nowMs, Func<string> newSessionId)
+    {
+        var kind = KindOf(evt);
+        var checks = options.DeliverySemantics != DeliverySemantics.AtLeastOnce;
+        if (checks && offset >= 0 && offset <= state.LastOffset)
+        {
+            return ApplyResult.Skipped(ApplyOutcome.Redelivered, kind);
+        }
+
+        var hash = XxHash64.HashToUInt64(Encoding.UTF8.GetBytes(evt.EventId));
+        if (checks && Array.IndexOf(state.RecentEventHashes, hash) >= 0)
+        {
+            Advance(state, offset);
+            return ApplyResult.Skipped(ApplyOutcome.Duplicate, kind);
+        }
+
+        if (IsLate(state, evt.Timestamp))
+        {
+            Advance(state, offset);
+            Remember(state, hash);
+            return ApplyResult.Skipped(ApplyOutcome.Late, kind);
+        }
+
+        var opened = false;
+        if (!state.IsOpen)
+        {
+            state.SessionId = newSessionId();
+            state.StartedAtMs = evt.Timestamp;
+            state.LastEventAtMs = evt.Timestamp;
+            opened = true;
+        }
+
+        var outOfOrder = evt.Timestamp < state.LastEventAtMs;
+        state.LastEventAtMs = Math.Max(state.LastEventAtMs, evt.Timestamp);
+        state.StartedAtMs = Math.Min(state.StartedAtMs, evt.Timestamp);
+        state.LastTouchedMs = nowMs;
+        if (evt.SessionId.Length > 0)
+        {
+            state.ClientSessionId = evt.SessionId;
+        }
+
+        state.Counts[(int)kind]++;
+        var context = state.RecentProducts.ToArray();
+        var products = ApplyInteraction(state, evt, kind);
+        Advance(state, offset);
+        Remember(state, hash);
+        return new ApplyResult(ApplyOutcome.Applied, opened, outOfOrder, kind, products, context);
+    }
+
+    /// <summary>Whether the open session has been idle (in processing time) for the TTL or longer.</summary>
+    public bool IsExpired(UserSessionState state, long nowMs) => state.IsOpen && nowMs - state.LastTouchedMs >= _ttlMs;
+
+    internal static InteractionKind KindOf(UserInteraction evt) => evt.InteractionTypeCase switch
+    {
+        UserInteraction.InteractionTypeOneofCase.ProductClick => InteractionKind.Click,
+        UserInteraction.InteractionTypeOneofCase.AddToCart => InteractionKind.Cart,
+        UserInteraction.InteractionTypeOneofCase.Purchase => InteractionKind.Purchase,
+        _ => InteractionKind.View,
+    };
+
+    private bool IsLate(UserSessionState state, long timestamp) => state.IsOpen
+        ? timestamp < state.StartedAtMs - _ttlMs
+        : state.ClosedLastEventAtMs > 0 && timestamp < state.ClosedLastEventAtMs;
+
+    private List<string> ApplyInteraction(UserSessionState state, UserInteraction evt, InteractionKind kind)
+    {
+        var products = new List<string>(1);
+        switch (evt.InteractionTypeCase)
+        {
+            case UserInteraction.InteractionTypeOneofCase.PageView when evt.PageView.ProductId.Length > 0:
+                products.Add(evt.PageView.ProductId);
+                break;
+            case UserInteraction.InteractionTypeOneofCase.ProductClick:
+                products.Add(evt.ProductClick.ProductId);
+                break;
+            case UserInteraction.InteractionTypeOneofCase.AddToCart:
+                var add = evt.AddToCart;
+                var quantity = (state.Cart.TryGetValue(add.ProductId, out var line) ? line.Quantity : 0) + add.Quantity;
+                state.Cart[add.ProductId] = new CartItem(quantity, add.UnitPriceMinor, add.Currency);
+                products.Add(add.ProductId);
+                break;
+            case UserInteraction.InteractionTypeOneofCase.Purchase:
+                var purchase = evt.Purchase;
+                state.SpendMinorByCurrency[purchase.Currency] = state.SpendMinorByCurrency.GetValueOrDefault(purchase.Currency) + purchase.TotalMinor;
+                foreach (var item in purchase.Items)
+                {
+                    state.Cart.Remove(item.ProductId);
+                    if (!state.PurchasedProducts.Contains(item.ProductId))
+                    {
+                        state.PurchasedProducts.Add(item.ProductId);
+                    }
+
+                    products.Add(item.ProductId);
+                }
+
+                break;
+        }
+
+        foreach (var product in products)
+        {
+            Touch(state, product, kind);
+        }
+
+        return products;
+    }
+
+    private void Touch(UserSessionState state, string product, InteractionKind kind)
+    {
+        var index = state.RecentProducts.FindIndex(p => string.Equals(p.ProductId, product, StringComparison.Ordinal));
+        if (index >= 0)
+        {
+            kind = (InteractionKind)Math.Max((int)kind, (int)state.RecentProducts[index].Kind);
+            state.RecentProducts.RemoveAt(index);
+        }
+
+        state.RecentProducts.Insert(0, new ProductInteraction(product, kind));
+        if (state.RecentProducts.Count > options.RecentProductLimit)
+        {
+            state.RecentProducts.RemoveRange(options.RecentProductLimit, state.RecentProducts.Count - options.RecentProductLimit);
+        }
+    }
+
+    private static void Advance(UserSessionState state, long offset) => state.LastOffset = Math.Max(state.LastOffset, offset);
+
+    /// <summary>Adds to the ring of recent event-id hashes, which grows from 8 up to the window so short sessions stay small.</summary>
+    private void Remember(UserSessionState state, ulong hash)
+    {
+        var hashes = state.RecentEventHashes;
+        if (state.RecentEventCursor >= hashes.Length)
+        {
+            if (hashes.Length < options.DedupWindow)
+            {
+                Array.Resize(ref hashes, Math.Min(Math.Max(8, hashes.Length * 2), options.DedupWindow));
+                state.RecentEventHashes = hashes;
+            }
+            else
+            {
+                state.RecentEventCursor = 0;
+            }
+        }
+
+        hashes[state.RecentEventCursor++] = hash;
+    }
+}

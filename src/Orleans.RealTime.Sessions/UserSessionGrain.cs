@@ -1,0 +1,255 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.RealTime.Contracts.Events;
+using Orleans.RealTime.Recommendations;
+using Orleans.RealTime.Recommendations.Model;
+using Orleans.RealTime.Sessions.State;
+using Orleans.RealTime.Sessions.Summaries;
+using Orleans.Streams;
+using Orleans.Streams.Core;
+
+namespace Orleans.RealTime.Sessions;
+
+/// <summary>
+/// One user's session: implicitly subscribed to <see cref="SessionStreams.Namespace"/> (stream key = user_id), it
+/// applies each event under the configured <see cref="DeliverySemantics"/>, closes the session after
+/// <see cref="SessionOptions.IdleTimeout"/> of processing time (a durable reminder checks it), hands interactions to
+/// the recommendation model in batches and pushes recomputed recommendations to watchers.
+/// </summary>
+[ImplicitStreamSubscription(SessionStreams.Namespace)]
+internal sealed partial class UserSessionGrain(
+    [PersistentState("session", SessionStreams.StorageName)] IPersistentState<UserSessionState> state,
+    IOptions<SessionOptions> options,
+    [FromKeyedServices(RealTimeClock.Key)] TimeProvider time,
+    ISessionSummarySink summaries,
+    Recommender recommender,
+    ModelUpdateQueue modelUpdates,
+    SessionInstruments instruments,
+    ILogger<UserSessionGrain> logger)
+    : Grain, IUserSessionGrain, IRemindable, IStreamSubscriptionObserver, IAsyncObserver<UserInteraction>
+{
+    internal const string ExpiryReminder = "session-ttl";
+
+    private readonly SessionOptions _options = options.Value;
+    private readonly SessionEventApplier _applier = new(options.Value);
+    private readonly RecommendationWatchers _watchers = new(options.Value.WatchLease);
+    private string _lastTriggerEventId = "";
+    private bool _dirty;
+    private long _lastPageViewRecomputeMs = long.MinValue;
+
+    private string UserId => this.GetPrimaryKeyString();
+
+    /// <inheritdoc />
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (_options.DeliverySemantics == DeliverySemantics.AtMostOnce)
+        {
+            this.RegisterGrainTimer(PersistIfDirtyAsync, _options.PersistInterval, _options.PersistInterval);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
+        PersistIfDirtyAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory)
+    {
+        ArgumentNullException.ThrowIfNull(handleFactory);
+        return handleFactory.Create<UserInteraction>().ResumeAsync(this);
+    }
+
+    /// <inheritdoc />
+    public Task OnNextAsync(UserInteraction item, StreamSequenceToken? token = null) => ProcessAsync(item, token?.SequenceNumber ?? -1);
+
+    /// <inheritdoc />
+    public Task OnCompletedAsync() => Task.CompletedTask;
+
+    /// <inheritdoc />
+    public Task OnErrorAsync(Exception ex) => Task.CompletedTask;
+
+    /// <inheritdoc />
+    public Task ApplyAsync(UserInteraction evt) => ProcessAsync(evt, -1);
+
+    /// <inheritdoc />
+    public async Task<SessionSnapshot> GetSessionAsync()
+    {
+        await TouchOnReadAsync();
+        return SessionMapping.ToSnapshot(UserId, state.State);
+    }
+
+    /// <inheritdoc />
+    public async Task<RecommendationSnapshot> GetRecommendationsAsync(int limit)
+    {
+        await TouchOnReadAsync();
+
+        // Computed fresh: the model and trending move on between the session's own events.
+        return Compute(_lastTriggerEventId, limit > 0 ? limit : recommender.DefaultLimit);
+    }
+
+    /// <inheritdoc />
+    public Task WatchAsync(IRecommendationObserver observer)
+    {
+        _watchers.Renew(observer);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task UnwatchAsync(IRecommendationObserver observer)
+    {
+        _watchers.Remove(observer);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        await ExpireIfDueAsync(time.GetUtcNow());
+        if (!state.State.IsOpen)
+        {
+            var reminder = await this.GetReminder(ExpiryReminder);
+            if (reminder is not null)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+        }
+    }
+
+    private async Task ProcessAsync(UserInteraction evt, long offset)
+    {
+        var now = time.GetUtcNow();
+        await ExpireIfDueAsync(now);
+        var result = _applier.Apply(state.State, evt, offset, now.ToUnixTimeMilliseconds(), NewSessionId);
+        instruments.Event(result.Outcome);
+        if (result.Outcome != ApplyOutcome.Applied)
+        {
+            _dirty = true;
+            return;
+        }
+
+        if (result.OutOfOrder)
+        {
+            instruments.OutOfOrder();
+        }
+
+        if (result.OpenedSession)
+        {
+            instruments.Opened();
+            await this.RegisterOrUpdateReminder(ExpiryReminder, _options.ExpiryCheckInterval, _options.ExpiryCheckInterval);
+        }
+
+        foreach (var product in result.Products)
+        {
+            modelUpdates.Enqueue(new ModelUpdate(product, result.Kind, result.Context, now));
+        }
+
+        if (ShouldRecompute(result, now))
+        {
+            _lastTriggerEventId = evt.EventId;
+            if (_watchers.Count > 0)
+            {
+                _watchers.Notify(Compute(evt.EventId, recommender.DefaultLimit));
+            }
+        }
+
+        await PersistAppliedAsync();
+    }
+
+    private bool ShouldRecompute(ApplyResult result, DateTimeOffset now)
+    {
+        if (result.Kind != InteractionKind.View)
+        {
+            return true;
+        }
+
+        var nowMs = now.ToUnixTimeMilliseconds();
+        if (result.Products.Count == 0 || nowMs - _lastPageViewRecomputeMs < (long)_options.PageViewRecomputeInterval.TotalMilliseconds)
+        {
+            return false;
+        }
+
+        _lastPageViewRecomputeMs = nowMs;
+        return true;
+    }
+
+    private RecommendationSnapshot Compute(string triggerEventId, int limit)
+    {
+        var excluded = new HashSet<string>(state.State.Cart.Keys, StringComparer.Ordinal);
+        excluded.UnionWith(state.State.PurchasedProducts);
+        var items = recommender.Recommend(state.State.RecentProducts, excluded, limit);
+        return new RecommendationSnapshot(UserId, items, time.GetUtcNow(), triggerEventId);
+    }
+
+    private async Task PersistAppliedAsync()
+    {
+        if (_options.DeliverySemantics == DeliverySemantics.AtMostOnce)
+        {
+            _dirty = true;
+            return;
+        }
+
+        await WriteOrReloadAsync();
+    }
+
+    private async Task TouchOnReadAsync()
+    {
+        var now = time.GetUtcNow();
+        await ExpireIfDueAsync(now);
+        if (state.State.IsOpen)
+        {
+            state.State.LastTouchedMs = now.ToUnixTimeMilliseconds();
+            _dirty = true;
+        }
+    }
+
+    private async Task ExpireIfDueAsync(DateTimeOffset now)
+    {
+        if (!_applier.IsExpired(state.State, now.ToUnixTimeMilliseconds()))
+        {
+            return;
+        }
+
+        var summary = SessionMapping.ToSummary(UserId, state.State, now);
+        await summaries.WriteAsync(summary);
+        state.State = SessionMapping.Reset(state.State);
+        _lastTriggerEventId = "";
+        await WriteOrReloadAsync();
+        instruments.Closed();
+        LogSessionClosed(logger, UserId, summary.SessionId, summary.PageViews + summary.ProductClicks + summary.AddToCarts + summary.Purchases);
+    }
+
+    private async Task PersistIfDirtyAsync(CancellationToken cancellationToken)
+    {
+        if (_dirty)
+        {
+            await WriteOrReloadAsync();
+        }
+    }
+
+    /// <summary>Writes the state; when the write fails, reloads what is stored so memory never runs ahead of it, and rethrows.</summary>
+    private async Task WriteOrReloadAsync()
+    {
+        try
+        {
+            await state.WriteStateAsync();
+            _dirty = false;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogPersistFailed(logger, ex, UserId);
+            await state.ReadStateAsync();
+            throw;
+        }
+    }
+
+    private static string NewSessionId() => Guid.NewGuid().ToString("N");
+
+    [LoggerMessage(1, LogLevel.Debug, "Session {SessionId} of user {UserId} closed after {Events} events")]
+    private static partial void LogSessionClosed(ILogger logger, string userId, string sessionId, long events);
+
+    [LoggerMessage(2, LogLevel.Warning, "Persisting the session of user {UserId} failed; state reloaded")]
+    private static partial void LogPersistFailed(ILogger logger, Exception exception, string userId);
+}

@@ -1,0 +1,70 @@
+using Orleans.RealTime.Recommendations.Model;
+
+namespace Orleans.RealTime.Recommendations.Tests;
+
+public sealed class ItemSimilarityModelTests
+{
+    [Fact]
+    public void CoPurchase_OutweighsMoreFrequentCoViews()
+    {
+        using var h = new ModelHarness();
+        h.Learn(h.Session(InteractionKind.View, "A", "B"));
+        h.Learn(h.Session(InteractionKind.View, "A", "B"));
+        h.Learn(h.Session(InteractionKind.Purchase, "A", "C"));
+
+        var neighbors = h.Model.NeighborsOf("A");
+
+        Assert.Equal(["C", "B"], neighbors.Select(n => n.ProductId));
+        Assert.Equal((5.0, PairKind.CoPurchase), (neighbors[0].Score, neighbors[0].Reason));
+        Assert.Equal((2.0 / Math.Sqrt(2), PairKind.CoView), (neighbors[1].Score, neighbors[1].Reason));
+        Assert.Equal("A", Assert.Single(h.Model.NeighborsOf("C")).ProductId);
+    }
+
+    [Fact]
+    public void PopularNeighbors_AreDampedByHowOftenTheyOccur()
+    {
+        using var h = new ModelHarness();
+        for (var i = 0; i < 20; i++)
+        {
+            h.Learn(h.Session(InteractionKind.View, "x" + i, "popular"));
+        }
+
+        h.Learn(h.Session(InteractionKind.View, "A", "planted"));
+        h.Learn(h.Session(InteractionKind.View, "A", "planted"));
+        h.Learn(h.Session(InteractionKind.View, "A", "popular"));
+        h.Learn(h.Session(InteractionKind.View, "A", "popular"));
+        h.Learn(h.Session(InteractionKind.View, "A", "popular"));
+
+        Assert.Equal("planted", h.Model.NeighborsOf("A")[0].ProductId);
+    }
+
+    [Fact]
+    public void PairKind_IsTheWeakerOfTheTwoInteractions()
+    {
+        Assert.Equal(PairKind.CoCart, ItemSimilarityModel.PairOf(InteractionKind.Cart, InteractionKind.Purchase));
+        Assert.Equal(PairKind.CoView, ItemSimilarityModel.PairOf(InteractionKind.Click, InteractionKind.Purchase));
+        Assert.Equal(PairKind.CoPurchase, ItemSimilarityModel.PairOf(InteractionKind.Purchase, InteractionKind.Purchase));
+    }
+
+    [Fact]
+    public void Neighbors_AreBoundedByMaxNeighbors()
+    {
+        using var h = new ModelHarness(o => o.MaxNeighbors = 3);
+        for (var i = 0; i < 20; i++)
+        {
+            h.Learn(h.Session(InteractionKind.View, "hub", "p" + i));
+        }
+
+        Assert.Equal(3, h.Model.NeighborsOf("hub").Count);
+    }
+
+    [Fact]
+    public void CoOccurrenceWindow_LimitsHowFarBackAnInteractionPairs()
+    {
+        using var h = new ModelHarness(o => o.CoOccurrenceWindow = 2);
+        h.Learn(h.Session(InteractionKind.View, "A", "B", "C", "D"));
+
+        Assert.DoesNotContain(h.Model.NeighborsOf("D"), n => n.ProductId == "A");
+        Assert.Contains(h.Model.NeighborsOf("D"), n => n.ProductId == "B");
+    }
+}

@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Time.Testing;
+using Orleans.RealTime.Sessions.Summaries;
+using Orleans.RealTime.Sessions.Tests.Infrastructure;
+using Orleans.RealTime.Testing;
+
+namespace Orleans.RealTime.Sessions.Tests;
+
+public sealed class RedisPersistenceTests(RedisServerFixture redis) : IClassFixture<RedisServerFixture>
+{
+    [Fact]
+    public async Task SessionState_AfterDeactivation_IsReadBackFromRedis()
+    {
+        await using var test = await SessionTestCluster.StartAsync(redis: redis.ConnectionString);
+        await test.ProduceAsync(Events.Click("redis-u1", "e1", "P1"));
+        var last = await test.ProduceAsync(Events.Cart("redis-u1", "e2", "P2", 3, 990));
+        var before = await test.WaitForOffsetAsync("redis-u1", last);
+
+        await test.Cluster.DeactivateAsync((Runtime.IAddressable)test.Session("redis-u1"));
+        await test.Cluster.WaitForDeactivationAsync((Runtime.IAddressable)test.Session("redis-u1"));
+        var after = await test.Session("redis-u1").GetSessionAsync();
+
+        Assert.Equal((before.SessionId, before.LastAppliedOffset, 1L, 1L), (after.SessionId, after.LastAppliedOffset, after.ProductClicks, after.AddToCarts));
+        Assert.Equal(3, after.Cart["P2"].Quantity);
+        var keys = redis.Connection.GetServers()[0].Keys(pattern: "*redis-u1*").ToList();
+        Assert.NotEmpty(keys);
+    }
+
+    [Fact]
+    public async Task OpenSession_AcrossAClusterRestart_IsClosedByTheRedisReminder()
+    {
+        var serviceId = "restart-" + Guid.NewGuid().ToString("N")[..8];
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var first = await SessionTestCluster.StartAsync(redis: redis.ConnectionString, time: time, serviceId: serviceId);
+        var offset = await first.ProduceAsync(Events.Click("restart-u1", "e1", "P1"));
+        var opened = await first.WaitForOffsetAsync("restart-u1", offset);
+        await first.StopClusterAsync();
+
+        time.Advance(TimeSpan.FromMinutes(31));
+        var closed = new TaskCompletionSource<SessionSummary>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var second = await SessionTestCluster.StartAsync(redis: redis.ConnectionString, broker: first.Kafka, time: time, serviceId: serviceId, observe: s => s.Written += x => closed.TrySetResult(x));
+        var summary = await closed.Task.WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(("restart-u1", opened.SessionId, 1L), (summary.UserId, summary.SessionId, summary.ProductClicks));
+    }
+}

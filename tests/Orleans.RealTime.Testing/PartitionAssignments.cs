@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+
+namespace Orleans.RealTime.Testing;
+
+/// <summary>A logger provider for test silos: records which silo the Kafka receivers' "partition assigned" log lines came from.</summary>
+public sealed class PartitionAssignments
+{
+    private readonly ConcurrentQueue<(string Silo, string Message)> _entries = new();
+
+    /// <summary>The partitions (as <c>topic[n]</c>) <paramref name="silo"/> holds now: assigned and not released since.</summary>
+    public IReadOnlySet<string> HeldBy(string silo)
+    {
+        var held = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (owner, message) in _entries.Where(e => e.Silo == silo))
+        {
+            var partition = message.Split(' ')[2];
+            if (message.Contains(" assigned", StringComparison.Ordinal))
+            {
+                held.Add(partition);
+            }
+            else if (message.Contains(" released", StringComparison.Ordinal))
+            {
+                held.Remove(partition);
+            }
+        }
+
+        return held;
+    }
+
+    public ILoggerProvider For(string silo) => new Provider(this, silo);
+
+    private sealed class Provider(PartitionAssignments log, string silo) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) =>
+            new Logger(log, silo, categoryName.EndsWith("KafkaQueueAdapterReceiver", StringComparison.Ordinal));
+
+        public void Dispose()
+        {
+        }
+    }
+
+    private sealed class Logger(PartitionAssignments log, string silo, bool enabled) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => enabled && logLevel >= LogLevel.Information;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                log._entries.Enqueue((silo, formatter(state, exception)));
+            }
+        }
+    }
+}
