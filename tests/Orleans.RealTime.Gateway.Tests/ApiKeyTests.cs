@@ -11,7 +11,7 @@ public sealed class ApiKeyTests : IAsyncLifetime
 {
     private const string Key = "test-key-0123456789abcdef";
     private const string RotatedKey = "rotated-key-0123456789abcdef";
-    private readonly CountingSessionService _service = new();
+    private readonly CountingIngestService _service = new();
     private WebApplication _app = null!;
     private GrpcChannel _channel = null!;
 
@@ -25,7 +25,7 @@ public sealed class ApiKeyTests : IAsyncLifetime
         builder.Services.AddSingleton(_service);
         _app = builder.Build();
         _app.MapRealTimeGateway(dashboardPath: null);
-        _app.MapGrpcService<CountingSessionService>();
+        _app.MapGrpcService<CountingIngestService>();
         await _app.StartAsync();
         _channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}");
     }
@@ -43,10 +43,10 @@ public sealed class ApiKeyTests : IAsyncLifetime
     [InlineData("test-key-0123456789abcde")]
     public async Task Call_WithoutAValidKey_IsUnauthenticatedAndNeverReachesTheService(string? key)
     {
-        var client = new SessionService.SessionServiceClient(_channel);
+        var client = new IngestService.IngestServiceClient(_channel);
 
-        var error = await Assert.ThrowsAsync<RpcException>(async () => await client.GetSessionAsync(
-            new GetSessionRequest { UserId = "u1" }, Headers(key), DateTime.UtcNow.AddSeconds(10)));
+        var error = await Assert.ThrowsAsync<RpcException>(async () => await client.PublishAsync(
+            new PublishRequest(), Headers(key), DateTime.UtcNow.AddSeconds(10)));
 
         Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
         Assert.Equal(0, _service.Calls);
@@ -57,11 +57,11 @@ public sealed class ApiKeyTests : IAsyncLifetime
     [InlineData(RotatedKey)]
     public async Task Call_WithAnyConfiguredKey_ReachesTheService(string key)
     {
-        var client = new SessionService.SessionServiceClient(_channel);
+        var client = new IngestService.IngestServiceClient(_channel);
 
-        var session = await client.GetSessionAsync(new GetSessionRequest { UserId = "u1" }, Headers(key), DateTime.UtcNow.AddSeconds(10));
+        var response = await client.PublishAsync(new PublishRequest(), Headers(key), DateTime.UtcNow.AddSeconds(10));
 
-        Assert.Equal("u1", session.UserId);
+        Assert.Equal((3, 42L), (response.Partition, response.Offset));
         Assert.Equal(1, _service.Calls);
     }
 

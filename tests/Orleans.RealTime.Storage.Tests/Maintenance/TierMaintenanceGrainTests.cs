@@ -24,8 +24,8 @@ public sealed class TierMaintenanceGrainTests : IAsyncLifetime
             silo.Services.AddSingleton(Options.Create(_fixture.Options));
             silo.Services.AddMetrics();
             silo.Services.AddSingleton<StorageInstruments>();
-            silo.Services.AddSingleton<TimeProvider>(_time);
-            silo.Services.AddSingleton<TierMover>();
+            // The mover gets the fake clock; Orleans keeps the real one (membership and gateway liveness run on it).
+            silo.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<TierMover>(sp, (TimeProvider)_time));
         });
         builder.ConfigureClient(client => client.UseConnectionRetryFilter<GatewayRetryFilter>());
         _cluster = builder.Build();
