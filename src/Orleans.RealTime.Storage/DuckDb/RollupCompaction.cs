@@ -1,0 +1,31 @@
+namespace Orleans.RealTime.Storage;
+
+/// <summary>
+/// Decides when a day's appended rollup rows are compacted: after about <paramref name="rowsPerCompaction"/> event
+/// rows have been written to the day since its last compaction. Only speed depends on it, never an answer.
+/// Used under the store's write gate.
+/// </summary>
+/// <param name="rowsPerCompaction">Event rows written to a day between two compactions of its rollups.</param>
+internal sealed class RollupCompaction(int rowsPerCompaction)
+{
+    private readonly Dictionary<long, long> _writtenSinceCompaction = [];
+
+    /// <summary>Counts a batch and returns the start (epoch ms) of each day now due for compaction.</summary>
+    public IReadOnlyList<long> Due(IReadOnlyList<EventRow> rows)
+    {
+        var due = new List<long>();
+        foreach (var day in rows.GroupBy(r => r.Time.ToUnixTimeMilliseconds() / DuckDbSchema.DayMs * DuckDbSchema.DayMs))
+        {
+            var written = _writtenSinceCompaction.GetValueOrDefault(day.Key) + day.Count();
+            if (written >= rowsPerCompaction)
+            {
+                due.Add(day.Key);
+                written = 0;
+            }
+
+            _writtenSinceCompaction[day.Key] = written;
+        }
+
+        return due;
+    }
+}
