@@ -29,6 +29,13 @@ public static class StorageBenchmark
             await FillAsync(output, hot, options.HotEvents, now.AddDays(-7), TimeSpan.FromDays(7), options.BatchSize, cancellationToken);
             await QueriesAsync(output, $"hot  ({options.HotEvents:N0} events over 7 days), last 24 h", hot, new TimeRange(now.AddDays(-1), now), options.QueryRuns, cancellationToken);
             await QueriesAsync(output, $"hot  ({options.HotEvents:N0} events over 7 days), all 7 days", hot, new TimeRange(now.AddDays(-7), now), options.QueryRuns, cancellationToken);
+            await QueriesAsync(
+                output,
+                $"hot  ({options.HotEvents:N0} events over 7 days), 7 days less 90 min at each end (partial-day edges from rows)",
+                hot,
+                new TimeRange(now.AddDays(-7).AddMinutes(90), now.AddMinutes(-90)),
+                options.QueryRuns,
+                cancellationToken);
         }
 
         await using (var warm = await DuckDbTierStore.OpenAsync(Path.Combine(root, "warm.duckdb"), cancellationToken))

@@ -11,6 +11,9 @@ namespace Orleans.RealTime.Storage;
 /// <param name="sessions">The sessions relation.</param>
 internal sealed class DuckDbQueries(string events, string sessions)
 {
+    /// <summary>The funnel stage of a row as a bit: 1 view, 2 cart, 4 purchase, 0 none (used by the rollups).</summary>
+    public const string StageMask = $"CASE ({Stage}) WHEN 'view' THEN 1 WHEN 'cart' THEN 2 WHEN 'purchase' THEN 4 ELSE 0 END";
+
     private const string InRange = "time_ms >= $from AND time_ms < $to";
     private const string Stage = """
         CASE WHEN interaction_type = 'product_click' OR (interaction_type = 'page_view' AND product_id IS NOT NULL) THEN 'view'
@@ -105,7 +108,8 @@ internal sealed class DuckDbQueries(string events, string sessions)
         return await QueryAsync(connection, sql, null, r => StorageDays.FromEpochDay(r.GetInt64(0)), cancellationToken, []);
     }
 
-    private static async Task<IReadOnlyList<T>> QueryAsync<T>(
+    /// <summary>Runs <paramref name="sql"/> with <c>$from</c>/<c>$to</c> bound to <paramref name="range"/> and reads every row.</summary>
+    public static async Task<IReadOnlyList<T>> QueryAsync<T>(
         DuckDBConnection connection, string sql, TimeRange? range, Func<DbDataReader, T> read, CancellationToken cancellationToken, DuckDBParameter[] parameters)
     {
         await using var command = connection.CreateCommand();

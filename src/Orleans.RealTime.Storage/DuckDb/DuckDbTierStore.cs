@@ -6,27 +6,42 @@ namespace Orleans.RealTime.Storage;
 /// A tier held in one DuckDB database file (the Embedded profile's hot and warm tiers). Rows are bulk-loaded with the
 /// DuckDB appender into a staging table and moved with <c>INSERT OR IGNORE</c> into tables keyed by
 /// (event_id, line) and session_id, so duplicates are absorbed. Writes are serialized; queries run on their own
-/// connections to the same database and may run concurrently.
+/// connections to the same database and may run concurrently. Event counts, top products and the funnel read
+/// rollups kept in the write's transaction from the rows actually inserted (see <see cref="DuckDbRollups"/>).
 /// </summary>
 public sealed class DuckDbTierStore : ITierStore, IAsyncDisposable
 {
+    /// <summary>Event rows written to a day between two compactions of its rollups, unless told otherwise.</summary>
+    public const int DefaultRollupCompactionRows = 200_000;
+
     private static readonly DuckDbQueries Queries = new("events", "sessions");
+    private static readonly DuckDbRollupQueries Rollups = new(Queries);
     private readonly DuckDBConnection _connection;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly RollupCompaction _compaction;
 
     // The days held, kept beside the tables (this process is the file's only writer) so that the router's
     // planning never scans the table.
     private readonly SortedSet<DateOnly> _days;
 
-    private DuckDbTierStore(DuckDBConnection connection, IEnumerable<DateOnly> days)
+    private DuckDbTierStore(DuckDBConnection connection, IEnumerable<DateOnly> days, int rollupCompactionRows)
     {
         _connection = connection;
+        _compaction = new RollupCompaction(rollupCompactionRows);
         _days = [.. days];
     }
 
     /// <summary>Opens (creating if needed) the database file at <paramref name="path"/> and its tables.</summary>
-    public static async Task<DuckDbTierStore> OpenAsync(string path, CancellationToken cancellationToken = default)
+    public static Task<DuckDbTierStore> OpenAsync(string path, CancellationToken cancellationToken = default) =>
+        OpenAsync(path, DefaultRollupCompactionRows, cancellationToken);
+
+    /// <summary>
+    /// Opens (creating if needed) the database file at <paramref name="path"/> and its tables, compacting a day's
+    /// rollups after every <paramref name="rollupCompactionRows"/> event rows written to it.
+    /// </summary>
+    public static async Task<DuckDbTierStore> OpenAsync(string path, int rollupCompactionRows, CancellationToken cancellationToken = default)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rollupCompactionRows);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (directory is not null)
@@ -40,16 +55,24 @@ public sealed class DuckDbTierStore : ITierStore, IAsyncDisposable
         await ExecuteAsync(connection, DuckDbSchema.SessionsTable("sessions", staging: false), cancellationToken);
         await ExecuteAsync(connection, DuckDbSchema.EventsTable("stage_events", staging: true), cancellationToken);
         await ExecuteAsync(connection, DuckDbSchema.SessionsTable("stage_sessions", staging: true), cancellationToken);
-        return new DuckDbTierStore(connection, await Queries.ListDaysAsync(connection, cancellationToken));
+        await DuckDbRollups.CreateAsync(connection, cancellationToken);
+        return new DuckDbTierStore(connection, await Queries.ListDaysAsync(connection, cancellationToken), rollupCompactionRows);
     }
 
     /// <inheritdoc />
     public Task WriteEventsAsync(IReadOnlyList<EventRow> rows, CancellationToken cancellationToken = default) =>
-        WriteAsync(rows, "stage_events", "events", "event_id, line", DuckDbRows.Append, r => r.Time, cancellationToken);
+        WriteAsync(rows, "stage_events", DuckDbRows.Append, r => r.Time, ct => DuckDbRollups.InsertEventsAsync(
+                _connection, "stage_events", rows.Min(r => r.Time).ToUnixTimeMilliseconds(), rows.Max(r => r.Time).ToUnixTimeMilliseconds(), _compaction.Due(rows), ct), cancellationToken);
 
     /// <inheritdoc />
     public Task WriteSessionsAsync(IReadOnlyList<SessionRow> rows, CancellationToken cancellationToken = default) =>
-        WriteAsync(rows, "stage_sessions", "sessions", "session_id", DuckDbRows.Append, r => r.Start, cancellationToken);
+        WriteAsync(
+            rows,
+            "stage_sessions",
+            DuckDbRows.Append,
+            r => r.Start,
+            ct => ExecuteAsync(_connection, "INSERT OR IGNORE INTO sessions SELECT DISTINCT ON (session_id) * FROM temp.stage_sessions", ct),
+            cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<DateOnly>> ListDaysAsync(CancellationToken cancellationToken = default)
@@ -87,6 +110,7 @@ public sealed class DuckDbTierStore : ITierStore, IAsyncDisposable
             await ExecuteAsync(_connection, "BEGIN TRANSACTION", cancellationToken);
             await ExecuteAsync(_connection, $"DELETE FROM events WHERE time_ms >= {from} AND time_ms < {to}", cancellationToken);
             await ExecuteAsync(_connection, $"DELETE FROM sessions WHERE start_ms >= {from} AND start_ms < {to}", cancellationToken);
+            await DuckDbRollups.DeleteDayAsync(_connection, from, to, cancellationToken);
             await ExecuteAsync(_connection, "COMMIT", cancellationToken);
             lock (_days)
             {
@@ -101,22 +125,22 @@ public sealed class DuckDbTierStore : ITierStore, IAsyncDisposable
 
     /// <inheritdoc />
     public Task<IReadOnlyList<EventCountBucket>> CountEventsAsync(TimeRange range, TimeSpan bucket, CancellationToken cancellationToken = default) =>
-        ReadAsync((c, ct) => Queries.CountEventsAsync(c, range, bucket, ct), cancellationToken);
+        ReadAsync((c, ct) => Rollups.CountEventsAsync(c, range, bucket, ct), cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<ProductCount>> TopProductsAsync(TimeRange range, string interactionType, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        return ReadAsync((c, ct) => Queries.TopProductsAsync(c, range, interactionType, limit, ct), cancellationToken);
+        return ReadAsync((c, ct) => Rollups.TopProductsAsync(c, range, interactionType, limit, ct), cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<FunnelCounts> FunnelAsync(TimeRange range, CancellationToken cancellationToken = default) =>
-        ReadAsync((c, ct) => Queries.FunnelAsync(c, range, ct), cancellationToken);
+        ReadAsync((c, ct) => Rollups.FunnelAsync(c, range, ct), cancellationToken);
 
     /// <inheritdoc />
     public Task<FunnelUsers> FunnelUsersAsync(TimeRange range, CancellationToken cancellationToken = default) =>
-        ReadAsync((c, ct) => Queries.FunnelUsersAsync(c, range, ct), cancellationToken);
+        ReadAsync((c, ct) => Rollups.FunnelUsersAsync(c, range, ct), cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<EventRow>> UserTimelineAsync(TimeRange range, string userId, int limit, CancellationToken cancellationToken = default)
@@ -136,15 +160,21 @@ public sealed class DuckDbTierStore : ITierStore, IAsyncDisposable
         _writeGate.Dispose();
     }
 
-    internal static async Task ExecuteAsync(DuckDBConnection connection, string sql, CancellationToken cancellationToken)
+    /// <summary>Runs a statement; returns the rows it changed.</summary>
+    internal static async Task<int> ExecuteAsync(DuckDBConnection connection, string sql, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private async Task WriteAsync<T>(
-        IReadOnlyList<T> rows, string stage, string table, string key, Action<DuckDBAppender, T> append, Func<T, DateTimeOffset> time, CancellationToken cancellationToken)
+        IReadOnlyList<T> rows,
+        string stage,
+        Action<DuckDBAppender, T> append,
+        Func<T, DateTimeOffset> time,
+        Func<CancellationToken, Task> insertStaged,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rows);
         if (rows.Count == 0)
@@ -166,7 +196,7 @@ public sealed class DuckDbTierStore : ITierStore, IAsyncDisposable
                     }
                 }
 
-                await ExecuteAsync(_connection, $"INSERT OR IGNORE INTO {table} SELECT DISTINCT ON ({key}) * FROM temp.{stage}", cancellationToken);
+                await insertStaged(cancellationToken);
                 await ExecuteAsync(_connection, $"DELETE FROM temp.{stage}", cancellationToken);
                 await ExecuteAsync(_connection, "COMMIT", cancellationToken);
             }

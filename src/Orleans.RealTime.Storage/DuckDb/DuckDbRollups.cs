@@ -1,0 +1,141 @@
+using DuckDB.NET.Data;
+
+namespace Orleans.RealTime.Storage;
+
+/// <summary>
+/// The pre-aggregated rollups of the DuckDB store, kept in the same transaction as the rows they summarize:
+/// event counts per hour and type, row counts per day, type and product, and funnel stage bits per day and user.
+/// They are fed only the rows an <c>INSERT OR IGNORE</c> actually inserted, so
+/// duplicates never count twice, and a day's rollups are deleted with the day's rows. Each write appends its batch's
+/// partial aggregates (appending is far cheaper in DuckDB than upserting); queries sum (or bit-or) them, and a day is
+/// compacted back to one row per key once enough rows have been written to it.
+/// </summary>
+internal static class DuckDbRollups
+{
+    public const long HourMs = 3_600_000;
+
+    private static readonly string[] Tables = ["rollup_type_hour", "rollup_product_day", "rollup_funnel_day"];
+
+    public static string[] Ddl { get; } =
+    [
+        """
+        CREATE TABLE IF NOT EXISTS rollup_type_hour (
+            hour_ms BIGINT NOT NULL, interaction_type VARCHAR NOT NULL, event_count BIGINT NOT NULL)
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS rollup_product_day (
+            day_ms BIGINT NOT NULL, interaction_type VARCHAR NOT NULL, product_id VARCHAR NOT NULL, row_count BIGINT NOT NULL)
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS rollup_funnel_day (
+            day_ms BIGINT NOT NULL, user_id VARCHAR NOT NULL, stages UTINYINT NOT NULL)
+        """,
+        DuckDbSchema.EventsTable("stage_delta", staging: true),
+    ];
+
+    /// <summary>Creates the rollup tables; when they did not exist yet (a file written before rollups), fills them from the events.</summary>
+    public static async Task CreateAsync(DuckDBConnection connection, CancellationToken cancellationToken)
+    {
+        var existing = await DuckDbQueries.QueryAsync(
+            connection, "SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE 'rollup_%'", null, r => r.GetInt64(0), cancellationToken, []);
+        foreach (var ddl in Ddl)
+        {
+            await DuckDbTierStore.ExecuteAsync(connection, ddl, cancellationToken);
+        }
+
+        if (existing[0] < Tables.Length)
+        {
+            await DuckDbTierStore.ExecuteAsync(connection, "BEGIN TRANSACTION", cancellationToken);
+            foreach (var table in Tables)
+            {
+                await DuckDbTierStore.ExecuteAsync(connection, $"DELETE FROM {table}", cancellationToken);
+            }
+
+            await AddAsync(connection, "events", cancellationToken);
+            await DuckDbTierStore.ExecuteAsync(connection, "COMMIT", cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Moves the staged events (times within [<paramref name="minMs"/>, <paramref name="maxMs"/>]) into the events
+    /// table inside the caller's transaction and adds exactly the rows inserted to the rollups. The rows new to the
+    /// table are found by an anti-join against the stored rows of the batch's own time window (cheap: row groups
+    /// outside it are pruned by their time zone maps). A stored duplicate outside that window (the same event id
+    /// at another time) shows as fewer rows inserted than found new; then the touched days are rebuilt from the rows.
+    /// </summary>
+    public static async Task InsertEventsAsync(
+        DuckDBConnection connection, string stage, long minMs, long maxMs, IReadOnlyList<long> daysToCompact, CancellationToken cancellationToken)
+    {
+        var found = await DuckDbTierStore.ExecuteAsync(connection, $"""
+            INSERT INTO temp.stage_delta SELECT DISTINCT ON (event_id, line) * FROM temp.{stage} s
+            WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.time_ms >= {minMs} AND e.time_ms <= {maxMs} AND e.event_id = s.event_id AND e.line = s.line)
+            """, cancellationToken);
+        var inserted = await DuckDbTierStore.ExecuteAsync(connection, "INSERT OR IGNORE INTO events SELECT * FROM temp.stage_delta", cancellationToken);
+        if (inserted == found)
+        {
+            await AddAsync(connection, "temp.stage_delta", cancellationToken);
+        }
+        else
+        {
+            var days = await DuckDbQueries.QueryAsync(
+                connection, $"SELECT DISTINCT time_ms // {DuckDbSchema.DayMs} * {DuckDbSchema.DayMs} FROM temp.stage_delta", null, r => r.GetInt64(0), cancellationToken, []);
+            foreach (var day in days)
+            {
+                await DeleteDayAsync(connection, day, day + DuckDbSchema.DayMs, cancellationToken);
+                await AddAsync(connection, $"(SELECT * FROM events WHERE time_ms >= {day} AND time_ms < {day + DuckDbSchema.DayMs})", cancellationToken);
+            }
+        }
+
+        await DuckDbTierStore.ExecuteAsync(connection, "DELETE FROM temp.stage_delta", cancellationToken);
+        foreach (var day in daysToCompact)
+        {
+            await CompactDayAsync(connection, day, cancellationToken);
+        }
+    }
+
+    /// <summary>Replaces the rollup rows of the day starting at <paramref name="dayMs"/> by one row per key.</summary>
+    private static async Task CompactDayAsync(DuckDBConnection connection, long dayMs, CancellationToken cancellationToken)
+    {
+        var inDay = $"WHERE {{0}} >= {dayMs} AND {{0}} < {dayMs + DuckDbSchema.DayMs}";
+        (string Table, string Time, string Merged)[] rollups =
+        [
+            ("rollup_type_hour", "hour_ms", "hour_ms, interaction_type, CAST(sum(event_count) AS BIGINT)"),
+            ("rollup_product_day", "day_ms", "day_ms, interaction_type, product_id, CAST(sum(row_count) AS BIGINT)"),
+            ("rollup_funnel_day", "day_ms", "day_ms, user_id, bit_or(stages)"),
+        ];
+        foreach (var (table, time, merged) in rollups)
+        {
+            var where = string.Format(System.Globalization.CultureInfo.InvariantCulture, inDay, time);
+            await DuckDbTierStore.ExecuteAsync(connection, $"CREATE OR REPLACE TEMP TABLE compacted AS SELECT {merged} FROM {table} {where} GROUP BY ALL", cancellationToken);
+            await DuckDbTierStore.ExecuteAsync(connection, $"DELETE FROM {table} {where}", cancellationToken);
+            await DuckDbTierStore.ExecuteAsync(connection, $"INSERT INTO {table} SELECT * FROM temp.compacted", cancellationToken);
+        }
+    }
+
+    /// <summary>Deletes the rollups of one day (inside the caller's transaction, beside the day's rows).</summary>
+    public static async Task DeleteDayAsync(DuckDBConnection connection, long fromMs, long toMs, CancellationToken cancellationToken)
+    {
+        await DuckDbTierStore.ExecuteAsync(connection, $"DELETE FROM rollup_type_hour WHERE hour_ms >= {fromMs} AND hour_ms < {toMs}", cancellationToken);
+        await DuckDbTierStore.ExecuteAsync(connection, $"DELETE FROM rollup_product_day WHERE day_ms >= {fromMs} AND day_ms < {toMs}", cancellationToken);
+        await DuckDbTierStore.ExecuteAsync(connection, $"DELETE FROM rollup_funnel_day WHERE day_ms >= {fromMs} AND day_ms < {toMs}", cancellationToken);
+    }
+
+    /// <summary>Adds the rows of <paramref name="source"/> (which has the event columns) to every rollup.</summary>
+    private static async Task AddAsync(DuckDBConnection connection, string source, CancellationToken cancellationToken)
+    {
+        await DuckDbTierStore.ExecuteAsync(connection, $"""
+            INSERT INTO rollup_type_hour
+            SELECT time_ms // {HourMs} * {HourMs}, interaction_type, count(*) FROM {source} WHERE line = 0 GROUP BY ALL
+            """, cancellationToken);
+        await DuckDbTierStore.ExecuteAsync(connection, $"""
+            INSERT INTO rollup_product_day
+            SELECT time_ms // {DuckDbSchema.DayMs} * {DuckDbSchema.DayMs}, interaction_type, product_id, count(*) FROM {source} WHERE product_id IS NOT NULL GROUP BY ALL
+            """, cancellationToken);
+        await DuckDbTierStore.ExecuteAsync(connection, $"""
+            INSERT INTO rollup_funnel_day
+            SELECT day_ms, user_id, bit_or(stage) FROM (
+                SELECT time_ms // {DuckDbSchema.DayMs} * {DuckDbSchema.DayMs} AS day_ms, user_id, CAST({DuckDbQueries.StageMask} AS UTINYINT) AS stage FROM {source})
+            WHERE stage <> 0 GROUP BY ALL
+            """, cancellationToken);
+    }
+}
