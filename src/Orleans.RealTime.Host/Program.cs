@@ -1,4 +1,11 @@
 using Orleans.RealTime.Host;
+using Orleans.RealTime.Host.Hosting;
+
+if (args is [KafkaDevBroker.Verb, ..])
+{
+    await KafkaDevBroker.RunAsync(args[1..]);
+    return;
+}
 
 await using var app = RealTimeHost.Build(args);
 await app.RunAsync();

@@ -1,5 +1,4 @@
-using System.Diagnostics;
-using System.Runtime.InteropServices;
+using Confluent.Kafka;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
 using Orleans.RealTime.Testing;
@@ -7,78 +6,47 @@ using Orleans.RealTime.Testing;
 namespace Orleans.RealTime.Host.Tests;
 
 /// <summary>The host as its own process, started the way the README's first command starts it.</summary>
-public sealed partial class HostProcessTests
+public sealed class HostProcessTests
 {
-    private const int SigTerm = 15;
+    private static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(90);
 
     [Fact]
     public async Task Process_AnnouncesEndpoints_ServesHealth_AndStopsCleanlyOnSigterm()
     {
         var ports = FreePort.Next(4);
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Orleans.RealTime.Host.dll"));
-        foreach (var argument in HostArguments.For(ports))
-        {
-            start.ArgumentList.Add(argument);
-        }
+        using var host = HostProcess.Start(HostArguments.For(ports));
 
-        using var process = Process.Start(start)!;
-        var output = new List<string>();
-        var announced = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        process.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data is null)
-            {
-                return;
-            }
+        await host.WaitForLineAsync("Dashboard: ", StartDeadline);
+        using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{ports[0]}");
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, await GrpcProbe.CheckHealthAsync(channel));
 
-            lock (output)
-            {
-                output.Add(e.Data);
-            }
-
-            if (e.Data.Contains("Dashboard: ", StringComparison.Ordinal))
-            {
-                announced.TrySetResult();
-            }
-        };
-        process.ErrorDataReceived += (_, e) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        try
-        {
-            await announced.Task.WaitAsync(TimeSpan.FromSeconds(60));
-            using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{ports[0]}");
-            Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, await GrpcProbe.CheckHealthAsync(channel));
-
-            Assert.Equal(0, Kill(process.Id, SigTerm));
-            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
-
-            Assert.Equal(0, process.ExitCode);
-            string[] lines;
-            lock (output)
-            {
-                lines = [.. output];
-            }
-
-            Assert.Contains(lines, l => l.Contains($"gRPC: http://127.0.0.1:{ports[0]}", StringComparison.Ordinal));
-            Assert.Contains(lines, l => l.Contains($"Dashboard: http://127.0.0.1:{ports[1]}/dashboard", StringComparison.Ordinal));
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
+        Assert.Equal(0, await host.StopAsync(TimeSpan.FromSeconds(30)));
+        Assert.Contains(host.Lines, l => l.Contains($"gRPC: http://127.0.0.1:{ports[0]}", StringComparison.Ordinal));
+        Assert.Contains(host.Lines, l => l.Contains($"HTTP/JSON: http://127.0.0.1:{ports[1]}", StringComparison.Ordinal));
+        Assert.Contains(host.Lines, l => l.Contains($"Dashboard: http://127.0.0.1:{ports[1]}/dashboard", StringComparison.Ordinal));
+        Assert.Contains(host.Lines, l => l.Contains("Kafka bootstrap: 127.0.0.1:", StringComparison.Ordinal));
     }
 
-    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static partial int Kill(int pid, int signal);
+    [Fact]
+    public async Task KafkaDev_RunsOnlyTheBroker_ThatOtherProcessesCanUse_AndStopsOnSigterm()
+    {
+        using var broker = HostProcess.Start("kafka-dev", "--Kafka:Embedded:Partitions=3");
+        var line = await broker.WaitForLineAsync("Kafka bootstrap: ", StartDeadline);
+        var bootstrap = line[(line.IndexOf("Kafka bootstrap: ", StringComparison.Ordinal) + "Kafka bootstrap: ".Length)..].Trim();
+
+        using (var producer = new ProducerBuilder<string, string>(new ProducerConfig { BootstrapServers = bootstrap }).Build())
+        {
+            var delivered = await producer.ProduceAsync("user-interactions", new Message<string, string> { Key = "u1", Value = "hello" });
+            Assert.Equal(PersistenceStatus.Persisted, delivered.Status);
+        }
+
+        using (var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = bootstrap }).Build())
+        {
+            var topic = Assert.Single(admin.GetMetadata("user-interactions", TimeSpan.FromSeconds(10)).Topics);
+            Assert.Equal(3, topic.Partitions.Count);
+        }
+
+        Assert.Equal(0, await broker.StopAsync(TimeSpan.FromSeconds(30)));
+        Assert.DoesNotContain(broker.Lines, l => l.Contains("gRPC: ", StringComparison.Ordinal));
+    }
 }
