@@ -9,9 +9,14 @@ namespace Orleans.RealTime.Streaming.Kafka.Providers;
 /// them; a slow subscriber keeps them in, the cache fills and reports pressure, and Orleans stops reading this partition
 /// (only this one) until the subscriber catches up.
 /// </summary>
+/// <remarks>
+/// <see cref="GetMaxAddCount"/> never says 0: Orleans' pulling agent stops its read round before purging when it does,
+/// so a full cache would never be purged and the partition would stall. The bound is kept by
+/// <see cref="IsUnderPressure"/>, which the agent checks after purging and before every read.
+/// </remarks>
 internal sealed class KafkaQueueCache(SimpleQueueCache inner, int maxRecords, long maxBytes, KafkaPartitionState state) : IQueueCache
 {
-    public int GetMaxAddCount() => Math.Max(0, Math.Min(inner.GetMaxAddCount(), maxRecords - inner.Size));
+    public int GetMaxAddCount() => inner.GetMaxAddCount();
 
     public void AddToCache(IList<IBatchContainer> messages)
     {
