@@ -5,12 +5,14 @@ using Orleans.Streams;
 namespace Orleans.RealTime.Streaming.Kafka.Providers;
 
 /// <summary>Creates the bounded cache of each partition.</summary>
-internal sealed class KafkaQueueAdapterCache(KafkaStreamOptions options, KafkaPartitionRegistry partitions, ILoggerFactory loggerFactory) : IQueueAdapterCache
+internal sealed class KafkaQueueAdapterCache(KafkaClients clients, IKafkaDataAdapter dataAdapter, KafkaPartitionRegistry partitions, ILoggerFactory loggerFactory) : IQueueAdapterCache
 {
     public IQueueCache CreateQueueCache(QueueId queueId) =>
         new KafkaQueueCache(
-            new SimpleQueueCache(options.CacheSize, loggerFactory.CreateLogger<SimpleQueueCache>()),
-            options.CacheSize,
-            options.CacheMaxBytes,
-            partitions.Get(queueId));
+            new SimpleQueueCache(clients.Options.CacheSize, loggerFactory.CreateLogger<SimpleQueueCache>()),
+            clients.Options.CacheSize,
+            clients.Options.CacheMaxBytes,
+            partitions.Get(queueId),
+            clients,
+            dataAdapter);
 }
