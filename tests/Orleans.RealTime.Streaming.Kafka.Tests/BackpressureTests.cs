@@ -30,6 +30,11 @@ public sealed class BackpressureTests
         Assert.InRange(metrics.PeakPerPartition("kafka-cache-records"), 0, CacheSize);
         var high = test.HighWatermarks(Partitions);
         await Eventually.HoldsAsync(() => test.CommittedOffsets(Partitions).SequenceEqual(high), Deadline, "committed offsets reach the high watermarks");
+        await Eventually.HoldsAsync(() => metrics.Gauge("kafka-cache-records") == 0, Deadline, "the caches empty");
+        Assert.Equal(0, metrics.Gauge("kafka-partition-lag"));
+        Assert.Equal(0, metrics.Gauge("kafka-cache-bytes"));
+        Assert.Equal(1_000, metrics.Total("kafka-records-read"));
+        Assert.True(metrics.Total("kafka-commits") >= Partitions);
     }
 
     [Fact]
