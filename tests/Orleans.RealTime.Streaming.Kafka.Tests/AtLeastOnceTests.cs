@@ -1,3 +1,4 @@
+using System.Globalization;
 using Confluent.Kafka;
 using Orleans.RealTime.Streaming.Kafka.Tests.Infrastructure;
 
@@ -7,11 +8,12 @@ public sealed class AtLeastOnceTests
 {
     private const int Keys = 200;
     private const int RecordsPerKey = 20;
+    private const int Partitions = 8;
 
     [Fact]
     public async Task SiloKilledWhileRecordsFlow_EveryRecordDeliveredAtLeastOnceInOffsetOrderPerKey()
     {
-        await using var test = await KafkaTestCluster.StartAsync(silos: 3);
+        await using var test = await KafkaTestCluster.StartAsync(silos: 3, partitions: Partitions);
         using var producer = test.CreateExternalProducer();
         var offsets = new Dictionary<string, long>();
 
@@ -20,6 +22,11 @@ public sealed class AtLeastOnceTests
         var victim = test.Cluster.Silos[^1];
         var victimPartitions = HeldPartitions(test, victim.Name);
         Assert.NotEmpty(victimPartitions);
+
+        // Offsets are committed while records flow, not only at shutdown.
+        await Eventually.HoldsAsync(() => test.CommittedOffsets(Partitions).All(c => c > 0), TimeSpan.FromSeconds(60), "every partition commits while records flow");
+        var committedBeforeKill = test.CommittedOffsets(Partitions);
+        var highBeforeKill = test.HighWatermarks(Partitions);
         var assignedBeforeKill = test.Assignments.Entries.Count;
         await test.Cluster.KillSiloAsync(victim);
         await ProduceRoundsAsync(producer, test.Topic, RecordsPerKey / 2, RecordsPerKey, offsets);
@@ -37,10 +44,35 @@ public sealed class AtLeastOnceTests
             Assert.Equal(firstArrivals.Order(), firstArrivals);
         }
 
-        var takenOver = test.Assignments.Entries.Skip(assignedBeforeKill)
+        var takeovers = test.Assignments.Entries.Skip(assignedBeforeKill)
             .Where(e => e.Silo != victim.Name && e.Message.Contains(" assigned", StringComparison.Ordinal))
-            .Select(e => Partition(e.Message)).ToHashSet();
-        Assert.Subset(takenOver, victimPartitions);
+            .Select(e => e.Message).ToList();
+        Assert.Subset(takeovers.Select(Partition).ToHashSet(), victimPartitions);
+
+        // The new owners resumed at or past what was committed before the kill, so redeliveries are bounded by what
+        // was read but not yet committed then.
+        foreach (var message in takeovers)
+        {
+            Assert.True(ResumeOffset(message) >= committedBeforeKill[PartitionNumber(message)], message);
+        }
+
+        var redeliveries = deliveries.Count - deliveries.Select(d => d.EventId).Distinct().Count();
+        var uncommittedBeforeKill = highBeforeKill.Zip(committedBeforeKill, (high, committed) => high - committed).Sum();
+        Assert.InRange(redeliveries, 0, uncommittedBeforeKill);
+        Assert.True(uncommittedBeforeKill < highBeforeKill.Sum(), "commits must have advanced before the kill");
+    }
+
+    private static int PartitionNumber(string message)
+    {
+        var partition = Partition(message);
+        return int.Parse(partition[(partition.IndexOf('[') + 1)..partition.IndexOf(']')], CultureInfo.InvariantCulture);
+    }
+
+    private static long ResumeOffset(string message)
+    {
+        const string Marker = "reading from offset ";
+        var start = message.IndexOf(Marker, StringComparison.Ordinal) + Marker.Length;
+        return long.Parse(message[start..message.IndexOf(' ', start)], CultureInfo.InvariantCulture);
     }
 
     private static HashSet<string> HeldPartitions(KafkaTestCluster test, string silo)

@@ -25,7 +25,7 @@ internal sealed class KafkaAdapterFactory : IQueueAdapterFactory
         _loggerFactory = loggerFactory;
         _registry = new KafkaPartitionRegistry(name);
         _mapper = new(() => KafkaTopicMetadata.CreateMapper(_clients));
-        _cache = new KafkaQueueAdapterCache(options, _registry, loggerFactory);
+        _cache = new KafkaQueueAdapterCache(_clients, dataAdapter, _registry);
     }
 
     public static IQueueAdapterFactory Create(IServiceProvider services, string name)

@@ -27,5 +27,5 @@ internal sealed class KafkaPartitionState(string provider, string topic, int par
 
     public long CacheBytes => Volatile.Read(ref _cacheBytes);
 
-    public void AddCacheBytes(long delta) => Interlocked.Add(ref _cacheBytes, delta);
+    public void SetCacheBytes(long bytes) => Volatile.Write(ref _cacheBytes, bytes);
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 using Orleans.Streams;
@@ -66,7 +65,7 @@ internal sealed partial class KafkaQueueAdapterReceiver(
         foreach (var record in records)
         {
             _tracker.Read(record.Offset.Value);
-            if (TryDecode(record, out var batch, out var error))
+            if (KafkaRecordDecoder.TryDecode(dataAdapter, record, out var batch, out var error))
             {
                 batches.Add(batch);
             }
@@ -179,42 +178,6 @@ internal sealed partial class KafkaQueueAdapterReceiver(
         var lost = logStart - expected;
         LogRetentionGap(_state.Topic, _state.Partition, expected, logStart, lost);
         KafkaStreamInstruments.Instance.RetentionGapRecords.Add(lost, KafkaStreamInstruments.Tags(_state));
-    }
-
-    private bool TryDecode(ConsumeResult<byte[], byte[]> record, out KafkaBatchContainer batch, out string error)
-    {
-        batch = null!;
-        error = "";
-        var message = record.Message;
-        if (message.Key is null || message.Key.Length == 0)
-        {
-            error = "The record has no key; the key is the stream key.";
-            return false;
-        }
-
-        var headers = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        foreach (var header in message.Headers ?? [])
-        {
-            headers[header.Key] = header.GetValueBytes();
-        }
-
-        var metadata = new KafkaRecordMetadata(record.Topic, record.Partition.Value, record.Offset.Value, message.Timestamp.UtcDateTime, headers);
-        string key;
-        object evt;
-        try
-        {
-            key = Encoding.UTF8.GetString(message.Key);
-            evt = dataAdapter.Decode(metadata, key, message.Value ?? []);
-        }
-        catch (Exception exception)
-        {
-            error = $"{exception.GetType().Name}: {exception.Message}";
-            return false;
-        }
-
-        var context = new Dictionary<string, object> { [KafkaRecordContext.Key] = metadata };
-        batch = new KafkaBatchContainer(StreamId.Create(record.Topic, key), [evt], context, new KafkaStreamSequenceToken(record.Offset.Value), message.Value?.Length ?? 0);
-        return true;
     }
 
     private async Task DeadLetterAsync(ConsumeResult<byte[], byte[]> record, string error)

@@ -1,49 +1,155 @@
 using System.Diagnostics.CodeAnalysis;
-using Orleans.Providers.Streams.Common;
 using Orleans.Streams;
 
 namespace Orleans.RealTime.Streaming.Kafka.Providers;
 
 /// <summary>
-/// A partition's cache, bounded in records and value bytes. Items leave it only when no subscriber cursor still needs
-/// them; a slow subscriber keeps them in, the cache fills and reports pressure, and Orleans stops reading this partition
-/// (only this one) until the subscriber catches up.
+/// A partition's cache, bounded in records and value bytes. Records are kept in offset order and linked per stream,
+/// so a subscriber's cursor steps from its stream's record to the next without walking other streams' records.
+/// Records leave it, oldest first, only when no cursor still needs them; a slow subscriber keeps them in, the cache
+/// fills and reports pressure, and Orleans stops reading this partition (only this one) until it catches up. A
+/// cursor requested below the oldest cached offset rewinds: it reads Kafka from there and hands over to the cache
+/// (<see cref="KafkaRewindCursor"/>).
 /// </summary>
-internal sealed class KafkaQueueCache(SimpleQueueCache inner, int maxRecords, long maxBytes, KafkaPartitionState state) : IQueueCache
+/// <remarks>
+/// <see cref="GetMaxAddCount"/> never says 0: Orleans' pulling agent stops its read round before purging when it does,
+/// so a full cache would never be purged and the partition would stall. The bound is kept by
+/// <see cref="IsUnderPressure"/>, which the agent checks after purging and before every read.
+/// </remarks>
+internal sealed class KafkaQueueCache(int maxRecords, long maxBytes, KafkaPartitionState state, KafkaClients clients, IKafkaDataAdapter dataAdapter) : IQueueCache
 {
-    public int GetMaxAddCount() => Math.Max(0, Math.Min(inner.GetMaxAddCount(), maxRecords - inner.Size));
+    private readonly int _maxAddCount = Math.Max(1, maxRecords / 10);
+    private readonly Queue<KafkaCacheEntry> _entries = new();
+    private readonly Dictionary<StreamId, KafkaCacheEntry> _oldest = [];
+    private readonly Dictionary<StreamId, KafkaCacheEntry> _newest = [];
+    private readonly HashSet<KafkaCacheCursor> _cursors = [];
+    private long _frontier = -1;
+    private long _bytes;
+
+    /// <summary>
+    /// Where a rewinding cursor hands over to the cache: the oldest cached offset, or, with the cache empty, the next
+    /// offset the receiver will add.
+    /// </summary>
+    public long HandoverOffset => _entries.TryPeek(out var oldest) ? oldest.Offset : _frontier;
+
+    public int GetMaxAddCount() => _maxAddCount;
 
     public void AddToCache(IList<IBatchContainer> messages)
     {
-        inner.AddToCache(messages);
-        state.AddCacheBytes(messages.Sum(SizeOf));
-        state.CacheRecords = inner.Size;
+        foreach (var message in messages)
+        {
+            var entry = new KafkaCacheEntry(message);
+            if (_newest.TryGetValue(entry.StreamId, out var previous))
+            {
+                previous.NextInStream = entry;
+            }
+            else
+            {
+                _oldest[entry.StreamId] = entry;
+            }
+
+            _newest[entry.StreamId] = entry;
+            _entries.Enqueue(entry);
+            _bytes += entry.SizeBytes;
+            _frontier = Math.Max(_frontier, entry.Offset + 1);
+        }
+
+        Publish();
     }
 
     public bool TryPurgeFromCache([MaybeNullWhen(false)] out IList<IBatchContainer> purgedItems)
     {
-        if (!inner.TryPurgeFromCache(out purgedItems))
+        purgedItems = null;
+        if (_entries.Count == 0)
         {
             return false;
         }
 
-        state.AddCacheBytes(-purgedItems.Sum(SizeOf));
-        state.CacheRecords = inner.Size;
+        var pinned = long.MaxValue;
+        foreach (var cursor in _cursors)
+        {
+            pinned = Math.Min(pinned, cursor.PinnedOffset);
+        }
+
+        var purged = new List<IBatchContainer>();
+        var removed = 0;
+        while (_entries.TryPeek(out var oldest) && oldest.Offset < pinned)
+        {
+            _entries.Dequeue();
+            Forget(oldest);
+            removed++;
+            if (!oldest.DeliveryFailed)
+            {
+                purged.Add(oldest.Batch);
+            }
+        }
+
+        if (removed == 0)
+        {
+            return false;
+        }
+
+        Publish();
+        purgedItems = purged;
         return true;
     }
 
 #pragma warning disable CS0618 // The interface still requires the legacy member; Orleans calls the Try* members.
-    public IQueueCacheCursor GetCacheCursor(StreamId streamId, StreamSequenceToken? token) => inner.GetCacheCursor(streamId, token);
+    public IQueueCacheCursor GetCacheCursor(StreamId streamId, StreamSequenceToken? token) =>
+        IsBelowCache(token)
+            ? new KafkaRewindCursor(this, streamId, token!.SequenceNumber, clients, dataAdapter, state)
+            : GetCacheCursorFrom(streamId, token ?? NewestToken());
 #pragma warning restore CS0618
 
     public QueueCacheCursorResult<IQueueCacheCursor> TryGetCacheCursor(StreamId streamId, StreamSequenceToken? token) =>
-        ((IQueueCache)inner).TryGetCacheCursor(streamId, token);
+#pragma warning disable CS0618 // See above.
+        QueueCacheCursorResult<IQueueCacheCursor>.FromCursor(GetCacheCursor(streamId, token));
+#pragma warning restore CS0618
 
     public QueueCacheCursorResult<IQueueCacheCursor> TryGetCacheCursorAtPosition(StreamId streamId, StreamSubscriptionStartPosition startPosition) =>
-        ((IQueueCache)inner).TryGetCacheCursorAtPosition(streamId, startPosition);
+        QueueCacheCursorResult<IQueueCacheCursor>.FromCursor(GetCacheCursorFrom(
+            streamId,
+            startPosition == StreamSubscriptionStartPosition.EarliestAvailable ? new KafkaStreamSequenceToken(Math.Max(0, HandoverOffset)) : NewestToken()));
 
-    public bool IsUnderPressure() =>
-        inner.IsUnderPressure() || inner.Size + inner.GetMaxAddCount() > maxRecords || state.CacheBytes >= maxBytes;
+    public bool IsUnderPressure() => _entries.Count + _maxAddCount > maxRecords || _bytes >= maxBytes;
 
-    private static long SizeOf(IBatchContainer batch) => batch is KafkaBatchContainer kafka ? kafka.SizeBytes : 0;
+    /// <summary>A cache cursor delivering the stream's records from <paramref name="token"/> on.</summary>
+    internal IQueueCacheCursor GetCacheCursorFrom(StreamId streamId, StreamSequenceToken token)
+    {
+        var cursor = new KafkaCacheCursor(this, streamId, token.SequenceNumber);
+        _cursors.Add(cursor);
+        return cursor;
+    }
+
+    /// <summary>The stream's oldest cached record.</summary>
+    internal KafkaCacheEntry? OldestOf(StreamId streamId) => _oldest.GetValueOrDefault(streamId);
+
+    internal void Release(KafkaCacheCursor cursor) => _cursors.Remove(cursor);
+
+    private void Forget(KafkaCacheEntry entry)
+    {
+        entry.Purged = true;
+        _bytes -= entry.SizeBytes;
+        if (entry.NextInStream is { } next)
+        {
+            _oldest[entry.StreamId] = next;
+        }
+        else
+        {
+            _oldest.Remove(entry.StreamId);
+            _newest.Remove(entry.StreamId);
+        }
+    }
+
+    // Without a token a subscriber starts at the newest cached record (as Orleans' caches do), or at what comes next.
+    private KafkaStreamSequenceToken NewestToken() => new(Math.Max(0, _frontier > 0 ? _frontier - 1 : 0));
+
+    private bool IsBelowCache(StreamSequenceToken? token) =>
+        token is KafkaStreamSequenceToken && _frontier >= 0 && token.SequenceNumber < HandoverOffset;
+
+    private void Publish()
+    {
+        state.CacheRecords = _entries.Count;
+        state.SetCacheBytes(_bytes);
+    }
 }

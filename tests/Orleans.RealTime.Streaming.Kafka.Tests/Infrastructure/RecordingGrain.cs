@@ -19,9 +19,10 @@ public sealed class RecordingGrain(ILocalSiloDetails silo) : Grain, IRecordingGr
         await handleFactory.Create<UserInteraction>().ResumeAsync(this);
     }
 
-    public Task OnNextAsync(UserInteraction item, StreamSequenceToken? token = null)
+    public async Task OnNextAsync(UserInteraction item, StreamSequenceToken? token = null)
     {
         var record = KafkaRecordContext.Current;
+        await DeliveryGate.WaitAsync(_topic, this.GetPrimaryKeyString());
         DeliveryLog.For(_topic).Add(new Delivery(
             _topic,
             this.GetPrimaryKeyString(),
@@ -31,7 +32,6 @@ public sealed class RecordingGrain(ILocalSiloDetails silo) : Grain, IRecordingGr
             record?.Offset,
             record?.Headers ?? [],
             silo.Name));
-        return Task.CompletedTask;
     }
 
     public Task OnCompletedAsync() => Task.CompletedTask;

@@ -1,0 +1,89 @@
+using Orleans.RealTime.Streaming.Kafka.Providers;
+using Orleans.Streams;
+
+namespace Orleans.RealTime.Streaming.Kafka.Tests;
+
+public sealed class KafkaQueueCacheTests
+{
+    private static readonly StreamId A = StreamId.Create("t-cache", "a");
+    private static readonly StreamId B = StreamId.Create("t-cache", "b");
+
+    [Fact]
+    public void Cursor_FollowsItsStreamInOffsetOrder_AndPinsOnlyTheRecordItDelivers()
+    {
+        var cache = NewCache(maxRecords: 100);
+        cache.AddToCache(Batches((0, A), (1, B), (2, B), (3, A), (4, B), (5, A)));
+        var cursor = Cursor(cache, A, 0);
+        var delivered = new List<long>();
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(QueueCacheCursorMoveResultKind.Success, cursor.MoveNextWithResult().Kind);
+            delivered.Add(cursor.GetCurrent(out _)!.SequenceToken.SequenceNumber);
+        }
+
+        // While A@5 is being delivered it stays: 0..4 leave the cache. Once the cursor moves past it, it goes too.
+        Assert.Equal([0, 3, 5], delivered);
+        Assert.True(cache.TryPurgeFromCache(out var purged));
+        Assert.Equal([0, 1, 2, 3, 4], purged.Select(b => b.SequenceToken.SequenceNumber));
+        Assert.Equal(5, cache.HandoverOffset);
+        Assert.Empty(Drain(cursor));
+        Assert.True(cache.TryPurgeFromCache(out purged));
+        Assert.Equal(5, Assert.Single(purged).SequenceToken.SequenceNumber);
+    }
+
+    [Fact]
+    public void CursorWhoseLastRecordWasPurged_FindsItsStreamsNextRecord()
+    {
+        var cache = NewCache(maxRecords: 100);
+        cache.AddToCache(Batches((0, A), (1, B)));
+        var cursor = Cursor(cache, A, 0);
+        Assert.Equal([0], Drain(cursor));
+        Assert.True(cache.TryPurgeFromCache(out _));
+        Assert.Equal(2, cache.HandoverOffset);
+
+        cache.AddToCache(Batches((2, B), (3, A), (4, A)));
+
+        Assert.Equal([3, 4], Drain(cursor));
+    }
+
+    [Fact]
+    public void FullCache_ReportsPressure_ButNeverAZeroAddCount()
+    {
+        var cache = NewCache(maxRecords: 10);
+        var held = Cursor(cache, A, 0);
+        cache.AddToCache(Batches([.. Enumerable.Range(0, 10).Select(i => ((long)i, i == 0 ? A : B))]));
+        Assert.True(held.MoveNextWithResult().Kind == QueueCacheCursorMoveResultKind.Success);
+
+        Assert.True(cache.IsUnderPressure());
+        Assert.Equal(1, cache.GetMaxAddCount());
+        Assert.False(cache.TryPurgeFromCache(out _));
+
+        held.Dispose();
+        Assert.True(cache.TryPurgeFromCache(out var purged));
+        Assert.Equal(10, purged.Count);
+        Assert.False(cache.IsUnderPressure());
+    }
+
+    private static KafkaQueueCache NewCache(int maxRecords)
+    {
+        var options = new KafkaStreamOptions { BootstrapServers = "127.0.0.1:1", Topics = ["t-cache"], ConsumerGroupId = "g" };
+        return new KafkaQueueCache(maxRecords, 1L << 30, new KafkaPartitionState("kafka", "t-cache", 0), new KafkaClients(options), new UserInteractionDataAdapter());
+    }
+
+    private static IQueueCacheCursor Cursor(KafkaQueueCache cache, StreamId stream, long offset) =>
+        cache.TryGetCacheCursor(stream, new KafkaStreamSequenceToken(offset)).Cursor!;
+
+    private static List<long> Drain(IQueueCacheCursor cursor)
+    {
+        var offsets = new List<long>();
+        while (cursor.MoveNextWithResult().Kind == QueueCacheCursorMoveResultKind.Success)
+        {
+            offsets.Add(cursor.GetCurrent(out _)!.SequenceToken.SequenceNumber);
+        }
+
+        return offsets;
+    }
+
+    private static List<IBatchContainer> Batches(params (long Offset, StreamId Stream)[] records) =>
+        [.. records.Select(r => (IBatchContainer)new KafkaBatchContainer(r.Stream, [new object()], [], new KafkaStreamSequenceToken(r.Offset), 300))];
+}
