@@ -10,7 +10,8 @@ public sealed class HostConfigurationTests
         { "--Orleans:SiloPort=0", "Orleans:SiloPort" },
         { "--Orleans:GatewayPort=70000", "Orleans:GatewayPort" },
         { "--Orleans:ClusterId= ", "Orleans:ClusterId" },
-        { "--RealTime:Profile=Cluster", "RealTime:Profile" },
+        { "--RealTime:Profile=7", "RealTime:Profile" },
+        { "--Orleans:AdvertisedIPAddress=silo-1", "Orleans:AdvertisedIPAddress" },
         { "--Web:Url=not a url", "Web:Url" },
         { "--Security:ApiKeys:0=too-short", "Security:ApiKeys:0" },
         { "--urls=http://0.0.0.0:5999", "Security:ApiKeys" },
@@ -25,6 +26,33 @@ public sealed class HostConfigurationTests
 
         var validation = Assert.IsType<OptionsValidationException>(error);
         Assert.Contains(key, validation.Message, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string[], string> BadClusterSettings => new()
+    {
+        { ["--Kafka:BootstrapServers=127.0.0.1:9"], "Cluster:Redis is required" },
+        { ["--Kafka:BootstrapServers=127.0.0.1:9", "--Cluster:Redis=abortConnect=false"], "Cluster:Redis is not a valid" },
+        { ["--Cluster:Redis=127.0.0.1:9"], "Kafka:BootstrapServers is required" },
+        { ["--Cluster:Redis=127.0.0.1:9", "--Kafka:BootstrapServers=127.0.0.1:9", "--Storage:ClickHouse:ConnectionString=Port=8123"], "Storage:ClickHouse:ConnectionString" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadClusterSettings))]
+    public async Task Start_InClusterProfileWithAMissingOrBadSetting_FailsNamingTheSetting(string[] settings, string message)
+    {
+        var error = await StartFailureAsync(HostArguments.For(FreePort.Next(4), ["--RealTime:Profile=Cluster", .. settings]));
+
+        var validation = Assert.IsType<OptionsValidationException>(error);
+        Assert.Contains(message, validation.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_InClusterProfileWithABadMembershipTimeout_FailsNamingTheSetting()
+    {
+        var error = await StartFailureAsync(HostArguments.For(
+            FreePort.Next(4), "--RealTime:Profile=Cluster", "--Cluster:Redis=127.0.0.1:9", "--Kafka:BootstrapServers=127.0.0.1:9", "--Cluster:Membership:ProbeTimeout=soon"));
+
+        Assert.Contains("Cluster:Membership:ProbeTimeout", error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.Options;
 
 namespace Orleans.RealTime.Host.Configuration;
@@ -15,8 +16,7 @@ internal sealed class HostOptionsValidator :
         return options.Profile switch
         {
             RealTimeProfile.Embedded => ValidateOptionsResult.Success,
-            RealTimeProfile.Cluster => ValidateOptionsResult.Fail(
-                $"{key} 'Cluster' is not available in this version yet; use 'Embedded'."),
+            RealTimeProfile.Cluster => ValidateOptionsResult.Success,
             _ => ValidateOptionsResult.Fail($"{key} must be 'Embedded' or 'Cluster' (was '{options.Profile}')."),
         };
     }
@@ -31,6 +31,11 @@ internal sealed class HostOptionsValidator :
         if (options.SiloPort == options.GatewayPort)
         {
             failures.Add($"Orleans:SiloPort and Orleans:GatewayPort must differ (both are {options.SiloPort}).");
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.AdvertisedIPAddress) && !IPAddress.TryParse(options.AdvertisedIPAddress, out _))
+        {
+            failures.Add($"{SiloSettings.SectionName}:{nameof(SiloSettings.AdvertisedIPAddress)} must be an IP address (was '{options.AdvertisedIPAddress}').");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -17,4 +17,10 @@ public sealed class SiloSettings
 
     /// <summary>Client gateway port (<c>Orleans:GatewayPort</c>).</summary>
     public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>
+    /// The IP address this silo advertises to the others (<c>Orleans:AdvertisedIPAddress</c>). Empty by default: loopback,
+    /// or in the Cluster profile inside a container the container's own IPv4 address.
+    /// </summary>
+    public string AdvertisedIPAddress { get; set; } = string.Empty;
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Orleans.RealTime.Host.Configuration;
 using Orleans.RealTime.Sessions;
 using Orleans.RealTime.Sessions.Hosting;
 using Orleans.RealTime.Streaming.Kafka;
@@ -25,13 +26,14 @@ internal static class EventPipelineSiloBuilderExtensions
 
     /// <summary>
     /// Kafka stream provider <see cref="StreamProvider"/> over topic <see cref="SessionStreams.Namespace"/> (bootstrap
-    /// <c>Kafka:BootstrapServers</c>, or the embedded broker when that is empty), session storage (memory, or Redis
-    /// when <see cref="SessionsRedisKey"/> is set), reminders, sessions and recommendations.
+    /// <c>Kafka:BootstrapServers</c>, or in the Embedded profile the embedded broker when that is empty), session storage
+    /// (memory, or Redis when <see cref="SessionsRedisKey"/> is set or, in the Cluster profile, <c>Cluster:Redis</c>),
+    /// reminders, sessions and recommendations.
     /// </summary>
-    public static ISiloBuilder AddEventPipeline(this ISiloBuilder silo, IConfiguration configuration)
+    public static ISiloBuilder AddEventPipeline(this ISiloBuilder silo, IConfiguration configuration, RealTimeProfile profile)
     {
-        var bootstrap = configuration[$"{KafkaSection}:{nameof(KafkaStreamOptions.BootstrapServers)}"];
-        if (string.IsNullOrWhiteSpace(bootstrap))
+        var bootstrap = configuration[ConfigurationKeys.KafkaBootstrapServers];
+        if (string.IsNullOrWhiteSpace(bootstrap) && profile == RealTimeProfile.Embedded)
         {
             silo.Services.AddEmbeddedKafka(options =>
             {
@@ -62,7 +64,7 @@ internal static class EventPipelineSiloBuilderExtensions
             }));
         });
 
-        var redis = configuration[SessionsRedisKey];
+        var redis = ClusterSiloBuilderExtensions.SessionRedis(configuration, profile);
         if (string.IsNullOrWhiteSpace(redis))
         {
             silo.AddMemoryGrainStorage(SessionStreams.StorageName);
@@ -80,9 +82,10 @@ internal static class EventPipelineSiloBuilderExtensions
 
     private static void ApplyDefaults(KafkaStreamOptions options, IServiceProvider services)
     {
-        if (string.IsNullOrWhiteSpace(options.BootstrapServers))
+        // In the Cluster profile there is no embedded broker: an empty bootstrap fails the start in validation instead.
+        if (string.IsNullOrWhiteSpace(options.BootstrapServers) && services.GetService<EmbeddedKafka>() is { } embedded)
         {
-            options.BootstrapServers = services.GetRequiredService<EmbeddedKafka>().BootstrapServers;
+            options.BootstrapServers = embedded.BootstrapServers;
         }
 
         if (options.Topics.Count == 0)

@@ -19,9 +19,12 @@ public static class RealTimeHostBuilderExtensions
 
     /// <summary>
     /// Adds the Orleans silo (Embedded profile: localhost clustering, in-memory storage and reminders, the embedded
-    /// Kafka broker unless <c>Kafka:BootstrapServers</c> is set, sessions and recommendations), the tiered storage with
-    /// its Kafka sink and the session summaries it keeps, the gRPC front end with health, reflection, sessions,
-    /// recommendations and analytics, and the dashboard; binds and validates every setting at start.
+    /// Kafka broker unless <c>Kafka:BootstrapServers</c> is set; Cluster profile: membership, grain storage and
+    /// reminders on <c>Cluster:Redis</c>, Kafka at <c>Kafka:BootstrapServers</c>, hot and warm tiers on ClickHouse when
+    /// <c>Storage:ClickHouse:ConnectionString</c> is set; both: sessions and recommendations), the tiered storage with
+    /// its Kafka sink (unless <c>Storage:Sink:Enabled=false</c>) and the session summaries it keeps, the gRPC front end
+    /// with health, reflection, sessions, recommendations and analytics, and the dashboard; binds and validates every
+    /// setting at start.
     /// </summary>
     /// <param name="builder">The web application builder.</param>
     /// <returns>The builder.</returns>
@@ -29,17 +32,29 @@ public static class RealTimeHostBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ConfigureListeners(builder);
+        var profile = RealTimeProfiles.Of(builder.Configuration);
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(10));
 
         AddValidatedOptions<RealTimeOptions>(builder.Services, RealTimeOptions.SectionName);
         AddValidatedOptions<SiloSettings>(builder.Services, SiloSettings.SectionName);
         AddValidatedOptions<DashboardSettings>(builder.Services, DashboardSettings.SectionName);
         AddValidatedOptions<WebSettings>(builder.Services, WebSettings.SectionName);
+        ClusterSettingsValidator.ThrowIfInvalid(builder.Configuration);
 
         var readiness = new SiloReadiness();
         builder.Services.AddRealTimeGateway().AddCheck("silo", readiness);
         builder.Services.AddHostedService<EndpointAnnouncer>();
-        builder.Services.AddRealTimeStorage().AddStorageSink();
+        if (profile == RealTimeProfile.Cluster)
+        {
+            builder.Services.AddClusterTiers(builder.Configuration);
+        }
+
+        builder.Services.AddRealTimeStorage();
+        if (builder.Configuration.GetValue(ConfigurationKeys.StorageSinkEnabled, defaultValue: true))
+        {
+            builder.Services.AddStorageSink();
+        }
+
         builder.Services.AddOptions<StorageSinkOptions>().Configure<IServiceProvider>((sink, services) =>
         {
             // The sink reads the same events topic as sessions, in its own consumer group.
@@ -51,13 +66,21 @@ public static class RealTimeHostBuilderExtensions
         builder.Services.AddSingleton<ISessionSummarySink, StorageSessionSummarySink>();
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering();
-            silo.AddMemoryGrainStorageAsDefault();
-            silo.AddEventPipeline(builder.Configuration);
+            if (profile == RealTimeProfile.Cluster)
+            {
+                silo.AddClusterProfile(builder.Configuration);
+            }
+            else
+            {
+                silo.UseLocalhostClustering();
+                silo.AddMemoryGrainStorageAsDefault();
+            }
+
+            silo.AddEventPipeline(builder.Configuration, profile);
             silo.AddDashboard();
             silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(readiness);
             silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, TierMaintenanceStarter>();
-            ConfigureSiloFromOptions(silo.Services);
+            ConfigureSiloFromOptions(silo.Services, profile);
         });
         return builder;
     }
@@ -92,7 +115,7 @@ public static class RealTimeHostBuilderExtensions
         services.AddSingleton(typeof(IValidateOptions<T>), typeof(HostOptionsValidator));
     }
 
-    private static void ConfigureSiloFromOptions(IServiceCollection services)
+    private static void ConfigureSiloFromOptions(IServiceCollection services, RealTimeProfile profile)
     {
         services.AddOptions<ClusterOptions>().Configure<IOptions<SiloSettings>>((cluster, silo) =>
         {
@@ -101,10 +124,15 @@ public static class RealTimeHostBuilderExtensions
         });
         services.AddOptions<EndpointOptions>().Configure<IOptions<SiloSettings>>((endpoints, silo) =>
         {
-            endpoints.AdvertisedIPAddress = IPAddress.Loopback;
+            endpoints.AdvertisedIPAddress = AdvertisedAddress.Resolve(silo.Value.AdvertisedIPAddress, profile);
             endpoints.SiloPort = silo.Value.SiloPort;
             endpoints.GatewayPort = silo.Value.GatewayPort;
         });
+        if (profile == RealTimeProfile.Cluster)
+        {
+            return;
+        }
+
         services.AddOptions<DevelopmentClusterMembershipOptions>().Configure<IOptions<SiloSettings>>(
             (membership, silo) => membership.PrimarySiloEndpoint = new IPEndPoint(IPAddress.Loopback, silo.Value.SiloPort));
     }
