@@ -7,6 +7,7 @@ namespace Orleans.RealTime.Host.Tests;
 internal sealed partial class HostProcess : IDisposable
 {
     private const int SigTerm = 15;
+    private const int SigKill = 9;
     private readonly Process _process;
     private readonly List<string> _lines = [];
     private readonly List<(string Text, TaskCompletionSource<string> Seen)> _awaited = [];
@@ -69,6 +70,20 @@ internal sealed partial class HostProcess : IDisposable
     public async Task<int> StopAsync(TimeSpan timeout)
     {
         Assert.Equal(0, Kill(_process.Id, SigTerm));
+        await _process.WaitForExitAsync().WaitAsync(timeout);
+        return _process.ExitCode;
+    }
+
+    /// <summary>Sends SIGKILL: the process dies at once, with no shutdown code running (a crash, as far as peers can tell).</summary>
+    public async Task KillAsync(TimeSpan timeout)
+    {
+        Assert.Equal(0, Kill(_process.Id, SigKill));
+        await _process.WaitForExitAsync().WaitAsync(timeout);
+    }
+
+    /// <summary>Waits for the process to exit by itself and returns the exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
         await _process.WaitForExitAsync().WaitAsync(timeout);
         return _process.ExitCode;
     }

@@ -9,17 +9,29 @@ public sealed class PartitionAssignments
     private readonly ConcurrentQueue<(string Silo, string Message)> _entries = new();
 
     /// <summary>The partitions (as <c>topic[n]</c>) <paramref name="silo"/> holds now: assigned and not released since.</summary>
-    public IReadOnlySet<string> HeldBy(string silo)
+    public IReadOnlySet<string> HeldBy(string silo) => Held(_entries.Where(e => e.Silo == silo).Select(e => e.Message));
+
+    /// <summary>
+    /// The partitions (as <c>topic[n]</c>) held after the Kafka receivers' log <paramref name="lines"/> (in order):
+    /// assigned and not released since. Lines that are not such messages are ignored.
+    /// </summary>
+    public static IReadOnlySet<string> Held(IEnumerable<string> lines)
     {
         var held = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (owner, message) in _entries.Where(e => e.Silo == silo))
+        foreach (var line in lines)
         {
-            var partition = message.Split(' ')[2];
-            if (message.Contains(" assigned", StringComparison.Ordinal))
+            var start = line.IndexOf("Kafka partition ", StringComparison.Ordinal);
+            if (start < 0)
+            {
+                continue;
+            }
+
+            var partition = line[start..].Split(' ')[2];
+            if (line.Contains(" assigned", StringComparison.Ordinal))
             {
                 held.Add(partition);
             }
-            else if (message.Contains(" released", StringComparison.Ordinal))
+            else if (line.Contains(" released", StringComparison.Ordinal))
             {
                 held.Remove(partition);
             }
