@@ -7,5 +7,11 @@ if (args is [KafkaDevBroker.Verb, ..])
     return;
 }
 
+if (args is [HealthCheckCommand.Verb, ..])
+{
+    Environment.ExitCode = await HealthCheckCommand.RunAsync(args[1..]);
+    return;
+}
+
 await using var app = RealTimeHost.Build(args);
 await app.RunAsync();

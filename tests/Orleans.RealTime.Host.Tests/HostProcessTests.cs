@@ -11,7 +11,7 @@ public sealed class HostProcessTests
     private static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(90);
 
     [Fact]
-    public async Task Process_AnnouncesEndpoints_ServesHealth_AndStopsCleanlyOnSigterm()
+    public async Task Process_AnnouncesEndpoints_ServesHealth_PassesItsHealthcheckVerb_AndStopsCleanlyOnSigterm()
     {
         var ports = FreePort.Next(4);
         using var host = HostProcess.Start(HostArguments.For(ports));
@@ -20,7 +20,18 @@ public sealed class HostProcessTests
         using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{ports[0]}");
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, await GrpcProbe.CheckHealthAsync(channel));
 
+        using (var healthy = HostProcess.Start("healthcheck", "--urls", $"http://0.0.0.0:{ports[0]}"))
+        {
+            Assert.Equal(0, await healthy.WaitForExitAsync(StartDeadline));
+            Assert.Contains(healthy.Lines, l => l.Contains("SERVING", StringComparison.OrdinalIgnoreCase));
+        }
+
         Assert.Equal(0, await host.StopAsync(TimeSpan.FromSeconds(30)));
+        using (var stopped = HostProcess.Start("healthcheck", "--urls", $"http://127.0.0.1:{ports[0]}"))
+        {
+            Assert.Equal(1, await stopped.WaitForExitAsync(StartDeadline));
+        }
+
         Assert.Contains(host.Lines, l => l.Contains($"gRPC: http://127.0.0.1:{ports[0]}", StringComparison.Ordinal));
         Assert.Contains(host.Lines, l => l.Contains($"HTTP/JSON: http://127.0.0.1:{ports[1]}", StringComparison.Ordinal));
         Assert.Contains(host.Lines, l => l.Contains($"Dashboard: http://127.0.0.1:{ports[1]}/dashboard", StringComparison.Ordinal));
