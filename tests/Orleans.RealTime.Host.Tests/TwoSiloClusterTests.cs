@@ -74,6 +74,7 @@ public sealed class TwoSiloClusterTests
             "every user's session on the surviving silo to count all its events");
         Assert.All(counts.Values, c => Assert.Equal(Rounds, c));
         Assert.Equal(Users, counts.Count);
+        Assert.Contains(survivor.Lines, l => l.Contains("Cluster profile without Storage:ClickHouse:ConnectionString", StringComparison.Ordinal));
     }
 
     private static string[] ClusterArguments(string redis, string bootstrap, string clusterId) =>

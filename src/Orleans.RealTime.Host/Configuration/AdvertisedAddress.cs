@@ -8,18 +8,17 @@ internal static class AdvertisedAddress
 {
     /// <summary>
     /// <c>Orleans:AdvertisedIPAddress</c> when set. Otherwise loopback, except in the Cluster profile inside a container
-    /// (<c>DOTNET_RUNNING_IN_CONTAINER=true</c>, set by the .NET images), where it is the container's own IPv4 address
-    /// so silos in other containers can reach it.
+    /// (<paramref name="inContainer"/>), where it is the container's own IPv4 address so silos in other containers can
+    /// reach it.
     /// </summary>
-    public static IPAddress Resolve(string configured, RealTimeProfile profile)
+    public static IPAddress Resolve(string configured, RealTimeProfile profile, bool inContainer)
     {
         if (IPAddress.TryParse(configured, out var address))
         {
             return address;
         }
 
-        if (profile == RealTimeProfile.Cluster
-            && string.Equals(Environment.GetEnvironmentVariable("DOTNET_RUNNING_IN_CONTAINER"), "true", StringComparison.OrdinalIgnoreCase))
+        if (profile == RealTimeProfile.Cluster && inContainer)
         {
             return Dns.GetHostAddresses(Dns.GetHostName())
                 .FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(a))
@@ -28,4 +27,8 @@ internal static class AdvertisedAddress
 
         return IPAddress.Loopback;
     }
+
+    /// <summary>Whether the process runs in a container: <c>DOTNET_RUNNING_IN_CONTAINER=true</c>, set by the .NET images.</summary>
+    public static bool InContainer =>
+        string.Equals(Environment.GetEnvironmentVariable("DOTNET_RUNNING_IN_CONTAINER"), "true", StringComparison.OrdinalIgnoreCase);
 }

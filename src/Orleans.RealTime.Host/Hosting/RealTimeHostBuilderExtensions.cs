@@ -124,7 +124,7 @@ public static class RealTimeHostBuilderExtensions
         });
         services.AddOptions<EndpointOptions>().Configure<IOptions<SiloSettings>>((endpoints, silo) =>
         {
-            endpoints.AdvertisedIPAddress = AdvertisedAddress.Resolve(silo.Value.AdvertisedIPAddress, profile);
+            endpoints.AdvertisedIPAddress = AdvertisedAddress.Resolve(silo.Value.AdvertisedIPAddress, profile, AdvertisedAddress.InContainer);
             endpoints.SiloPort = silo.Value.SiloPort;
             endpoints.GatewayPort = silo.Value.GatewayPort;
         });
