@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Confluent.Kafka;
 using Google.Protobuf;
 using Grpc.Health.V1;
@@ -5,6 +6,7 @@ using Grpc.Net.Client;
 using Orleans.RealTime.Contracts.Api.V1;
 using Orleans.RealTime.Contracts.Events;
 using Orleans.RealTime.Testing;
+using Xunit.Abstractions;
 
 namespace Orleans.RealTime.Host.Tests;
 
@@ -12,7 +14,7 @@ namespace Orleans.RealTime.Host.Tests;
 /// The Cluster profile for real: a private redis-server, the kafka-dev broker process and two host processes. One silo
 /// is killed (SIGKILL) while events flow; its users continue on the other silo with every event counted exactly once.
 /// </summary>
-public sealed class TwoSiloClusterTests
+public sealed class TwoSiloClusterTests(ITestOutputHelper output)
 {
     private const int Users = 200;
     private const int Rounds = 10;
@@ -51,6 +53,7 @@ public sealed class TwoSiloClusterTests
             StartDeadline,
             "the cluster to deliver the first events");
 
+        var failover = Stopwatch.StartNew();
         var killed = victim.KillAsync(TimeSpan.FromSeconds(30));
         await ProduceRoundsAsync(producer, Rounds / 2, Rounds);
         await killed;
@@ -59,6 +62,7 @@ public sealed class TwoSiloClusterTests
             () => Task.FromResult(PartitionAssignments.Held(survivor.Lines).Count == Partitions),
             FailoverDeadline,
             "the surviving silo to take over every partition");
+        output.WriteLine($"The survivor held all {Partitions} partitions {failover.Elapsed.TotalSeconds:F1} s after the kill.");
         var counts = new Dictionary<string, long>();
         await Eventually.HoldsAsync(
             async () =>
@@ -72,6 +76,12 @@ public sealed class TwoSiloClusterTests
             },
             FailoverDeadline,
             "every user's session on the surviving silo to count all its events");
+        output.WriteLine($"Every user counted {Rounds} events {failover.Elapsed.TotalSeconds:F1} s after the kill.");
+        foreach (var line in survivor.Lines.Where(l => l.Contains("Kafka partition", StringComparison.Ordinal)))
+        {
+            output.WriteLine(line.Trim());
+        }
+
         Assert.All(counts.Values, c => Assert.Equal(Rounds, c));
         Assert.Equal(Users, counts.Count);
         Assert.Contains(survivor.Lines, l => l.Contains("Cluster profile without Storage:ClickHouse:ConnectionString", StringComparison.Ordinal));
