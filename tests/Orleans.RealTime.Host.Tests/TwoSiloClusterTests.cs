@@ -85,6 +85,8 @@ public sealed class TwoSiloClusterTests(ITestOutputHelper output)
         Assert.All(counts.Values, c => Assert.Equal(Rounds, c));
         Assert.Equal(Users, counts.Count);
         Assert.Contains(survivor.Lines, l => l.Contains("Cluster profile without Storage:ClickHouse:ConnectionString", StringComparison.Ordinal));
+        // No embedded broker in the Cluster profile: the provider reads the shared kafka-dev broker.
+        Assert.Contains(survivor.Lines, l => l.Contains($"Kafka bootstrap: {bootstrap}", StringComparison.Ordinal));
     }
 
     private static string[] ClusterArguments(string redis, string bootstrap, string clusterId) =>
