@@ -16,7 +16,7 @@ namespace Orleans.RealTime.Streaming.Kafka.Providers;
 /// so a full cache would never be purged and the partition would stall. The bound is kept by
 /// <see cref="IsUnderPressure"/>, which the agent checks after purging and before every read.
 /// </remarks>
-internal sealed class KafkaQueueCache(int maxRecords, long maxBytes, KafkaPartitionState state, KafkaClients clients, IKafkaDataAdapter dataAdapter) : IQueueCache
+internal sealed class KafkaQueueCache(int maxRecords, long maxBytes, int deliveryBatchSize, KafkaPartitionState state, KafkaClients clients, IKafkaDataAdapter dataAdapter) : IQueueCache
 {
     private readonly int _maxAddCount = Math.Max(1, maxRecords / 10);
     private readonly Queue<KafkaCacheEntry> _entries = new();
@@ -116,7 +116,7 @@ internal sealed class KafkaQueueCache(int maxRecords, long maxBytes, KafkaPartit
     /// <summary>A cache cursor delivering the stream's records from <paramref name="token"/> on.</summary>
     internal IQueueCacheCursor GetCacheCursorFrom(StreamId streamId, StreamSequenceToken token)
     {
-        var cursor = new KafkaCacheCursor(this, streamId, token.SequenceNumber);
+        var cursor = new KafkaCacheCursor(this, streamId, token.SequenceNumber, deliveryBatchSize);
         _cursors.Add(cursor);
         return cursor;
     }
