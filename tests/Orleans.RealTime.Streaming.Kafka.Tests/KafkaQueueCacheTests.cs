@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Orleans.RealTime.Streaming.Kafka.Providers;
 using Orleans.Streams;
 
@@ -115,7 +116,7 @@ public sealed class KafkaQueueCacheTests
     private static KafkaQueueCache NewCache(int maxRecords, int deliveryBatchSize = 1)
     {
         var options = new KafkaStreamOptions { BootstrapServers = "127.0.0.1:1", Topics = ["t-cache"], ConsumerGroupId = "g" };
-        return new KafkaQueueCache(maxRecords, 1L << 30, deliveryBatchSize, new KafkaPartitionState("kafka", "t-cache", 0), new KafkaClients(options), new UserInteractionDataAdapter());
+        return new KafkaQueueCache(maxRecords, 1L << 30, deliveryBatchSize, new KafkaPartitionState("kafka", "t-cache", 0), new KafkaClients(options, NullLogger.Instance), new UserInteractionDataAdapter());
     }
 
     private static IQueueCacheCursor Cursor(KafkaQueueCache cache, StreamId stream, long offset) =>

@@ -21,7 +21,7 @@ internal sealed class KafkaAdapterFactory : IQueueAdapterFactory
     public KafkaAdapterFactory(string name, KafkaStreamOptions options, int deliveryBatchSize, IKafkaDataAdapter dataAdapter, TimeProvider timeProvider, ILoggerFactory loggerFactory)
     {
         _name = name;
-        _clients = new KafkaClients(options);
+        _clients = new KafkaClients(options, loggerFactory.CreateLogger<KafkaClients>());
         _dataAdapter = dataAdapter;
         _timeProvider = timeProvider;
         _loggerFactory = loggerFactory;
