@@ -116,7 +116,15 @@ public sealed class KafkaQueueCacheTests
     private static KafkaQueueCache NewCache(int maxRecords, int deliveryBatchSize = 1)
     {
         var options = new KafkaStreamOptions { BootstrapServers = "127.0.0.1:1", Topics = ["t-cache"], ConsumerGroupId = "g" };
-        return new KafkaQueueCache(maxRecords, 1L << 30, deliveryBatchSize, new KafkaPartitionState("kafka", "t-cache", 0), new KafkaClients(options, NullLogger.Instance), new UserInteractionDataAdapter());
+        var state = new KafkaPartitionState("kafka", "t-cache", 0);
+        return new KafkaQueueCache(
+            maxRecords,
+            1L << 30,
+            deliveryBatchSize,
+            state,
+            new KafkaClients(options, NullLogger.Instance),
+            new UserInteractionDataAdapter(),
+            new KafkaRetentionGap(state, NullLogger<KafkaRetentionGap>.Instance));
     }
 
     private static IQueueCacheCursor Cursor(KafkaQueueCache cache, StreamId stream, long offset) =>

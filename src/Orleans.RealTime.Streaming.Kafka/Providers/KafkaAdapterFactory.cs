@@ -27,7 +27,7 @@ internal sealed class KafkaAdapterFactory : IQueueAdapterFactory
         _loggerFactory = loggerFactory;
         _registry = new KafkaPartitionRegistry(name);
         _mapper = new(() => KafkaTopicMetadata.CreateMapper(_clients));
-        _cache = new KafkaQueueAdapterCache(_clients, dataAdapter, _registry, deliveryBatchSize);
+        _cache = new KafkaQueueAdapterCache(_clients, dataAdapter, _registry, deliveryBatchSize, loggerFactory);
     }
 
     public static IQueueAdapterFactory Create(IServiceProvider services, string name)
