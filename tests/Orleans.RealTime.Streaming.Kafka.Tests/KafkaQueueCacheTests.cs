@@ -89,6 +89,21 @@ public sealed class KafkaQueueCacheTests
     }
 
     [Fact]
+    public void FailedDeliveryCall_MarksItsFirstRecord_WhoseTokenTheFailureHandlerGets_OthersLeaveAsDelivered()
+    {
+        var cache = NewCache(maxRecords: 100, deliveryBatchSize: 3);
+        cache.AddToCache(Batches((0, A), (1, A), (2, A)));
+        var cursor = Cursor(cache, A, 0);
+
+        Assert.Equal([0, 1, 2], Collect(cursor, 3));
+        cursor.RecordDeliveryFailure();
+        Assert.Empty(Collect(cursor, 3));
+
+        Assert.True(cache.TryPurgeFromCache(out var purged));
+        Assert.Equal([1, 2], purged.Select(b => b.SequenceToken.SequenceNumber));
+    }
+
+    [Fact]
     public void HandshakeSkip_DoesNotCountTowardsTheDeliveryCall()
     {
         var cache = NewCache(maxRecords: 100, deliveryBatchSize: 2);

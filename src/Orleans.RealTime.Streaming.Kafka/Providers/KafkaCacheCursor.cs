@@ -72,11 +72,16 @@ internal sealed class KafkaCacheCursor(KafkaQueueCache cache, StreamId streamId,
         // The position is an offset, not a cache slot, so records added since are found without refreshing.
     }
 
+    /// <remarks>
+    /// Orleans then hands the failure handler the call's token, which is its first record's (a
+    /// <c>BatchContainerBatch</c> carries its first container's token): that record is marked, so the handler's
+    /// dead-letter pointer is what releases its offset, and the call's other records leave the cache as delivered.
+    /// </remarks>
     public void RecordDeliveryFailure()
     {
-        if (_current is not null)
+        if ((_callFirst ?? _current) is { } failed)
         {
-            _current.DeliveryFailed = true;
+            failed.DeliveryFailed = true;
         }
     }
 
