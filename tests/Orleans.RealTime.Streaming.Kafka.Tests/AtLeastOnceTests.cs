@@ -1,5 +1,7 @@
 using System.Globalization;
 using Confluent.Kafka;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
 using Orleans.RealTime.Streaming.Kafka.Tests.Infrastructure;
 
 namespace Orleans.RealTime.Streaming.Kafka.Tests;
@@ -10,16 +12,21 @@ public sealed class AtLeastOnceTests
     private const int RecordsPerKey = 20;
     private const int Partitions = 8;
 
-    [Fact]
-    public async Task SiloKilledWhileRecordsFlow_EveryRecordDeliveredAtLeastOnceInOffsetOrderPerKey()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(16)]
+    public async Task SiloKilledWhileRecordsFlow_EveryRecordDeliveredAtLeastOnceInOffsetOrderPerKey(int deliveryBatchSize)
     {
-        await using var test = await KafkaTestCluster.StartAsync(silos: 3, partitions: Partitions);
+        await using var test = await KafkaTestCluster.StartAsync(
+            silos: 3,
+            partitions: Partitions,
+            configureSilo: silo => silo.Services.Configure<StreamPullingAgentOptions>(KafkaTestCluster.Provider, o => o.BatchContainerBatchSize = deliveryBatchSize));
         using var producer = test.CreateExternalProducer();
         var offsets = new Dictionary<string, long>();
 
         await ProduceRoundsAsync(producer, test.Topic, 0, RecordsPerKey / 2, offsets);
         await test.Log.WaitUntilAsync(d => d.Count >= Keys * RecordsPerKey / 4, TimeSpan.FromSeconds(60));
-        var victim = test.Cluster.Silos[^1];
+        var victim = test.Cluster.Silos.Skip(1).MaxBy(s => HeldPartitions(test, s.Name).Count)!;
         var victimPartitions = HeldPartitions(test, victim.Name);
         Assert.NotEmpty(victimPartitions);
 
@@ -58,7 +65,9 @@ public sealed class AtLeastOnceTests
 
         var redeliveries = deliveries.Count - deliveries.Select(d => d.EventId).Distinct().Count();
         var uncommittedBeforeKill = highBeforeKill.Zip(committedBeforeKill, (high, committed) => high - committed).Sum();
-        Assert.InRange(redeliveries, 0, uncommittedBeforeKill);
+        // Orleans hands a consumer the first token of the last call it delivered as its handshake, so a new owner
+        // re-reads (rewinds) each of its streams from there: up to a call less one record more per stream.
+        Assert.InRange(redeliveries, 0, uncommittedBeforeKill + (Keys * (deliveryBatchSize - 1)));
         Assert.True(uncommittedBeforeKill < highBeforeKill.Sum(), "commits must have advanced before the kill");
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Orleans.RealTime.Streaming.Kafka.Providers;
 using Orleans.Streams;
 
@@ -64,10 +65,81 @@ public sealed class KafkaQueueCacheTests
         Assert.False(cache.IsUnderPressure());
     }
 
-    private static KafkaQueueCache NewCache(int maxRecords)
+    [Fact]
+    public void MultiRecordDeliveryCall_StaysPinnedFromItsFirstRecord_UntilTheAgentAsksForTheNextCall()
+    {
+        var cache = NewCache(maxRecords: 100, deliveryBatchSize: 4);
+        cache.AddToCache(Batches((0, A), (1, B), (2, A), (3, A), (4, B), (5, A), (6, A), (7, B)));
+        var cursor = Cursor(cache, A, 0);
+
+        // The agent collects one delivery call (0, 2, 3, 5) and, while it is delivered, the cache is purged: nothing
+        // of the call may leave (and so be committed) before the call completes.
+        Assert.Equal([0, 2, 3, 5], Collect(cursor, 4));
+        Assert.False(cache.TryPurgeFromCache(out _));
+
+        // The next call (6, then no data) means the first completed: 0..5 go, 6 stays while its call is in flight.
+        Assert.Equal([6], Collect(cursor, 4));
+        Assert.True(cache.TryPurgeFromCache(out var purged));
+        Assert.Equal([0, 1, 2, 3, 4, 5], purged.Select(b => b.SequenceToken.SequenceNumber));
+
+        // An empty call (no data) means the last completed, and an idle cursor pins nothing.
+        Assert.Empty(Collect(cursor, 4));
+        Assert.True(cache.TryPurgeFromCache(out purged));
+        Assert.Equal([6, 7], purged.Select(b => b.SequenceToken.SequenceNumber));
+    }
+
+    [Fact]
+    public void FailedDeliveryCall_MarksItsFirstRecord_WhoseTokenTheFailureHandlerGets_OthersLeaveAsDelivered()
+    {
+        var cache = NewCache(maxRecords: 100, deliveryBatchSize: 3);
+        cache.AddToCache(Batches((0, A), (1, A), (2, A)));
+        var cursor = Cursor(cache, A, 0);
+
+        Assert.Equal([0, 1, 2], Collect(cursor, 3));
+        cursor.RecordDeliveryFailure();
+        Assert.Empty(Collect(cursor, 3));
+
+        Assert.True(cache.TryPurgeFromCache(out var purged));
+        Assert.Equal([1, 2], purged.Select(b => b.SequenceToken.SequenceNumber));
+    }
+
+    [Fact]
+    public void HandshakeSkip_DoesNotCountTowardsTheDeliveryCall()
+    {
+        var cache = NewCache(maxRecords: 100, deliveryBatchSize: 2);
+        cache.AddToCache(Batches((0, A), (1, A), (2, A), (3, A)));
+        var cursor = Cursor(cache, A, 0);
+
+        // Orleans moves a new cursor past the handshake token's record without reading it, then collects a call.
+        Assert.Equal(QueueCacheCursorMoveResultKind.Success, cursor.MoveNextWithResult().Kind);
+        Assert.Equal([1, 2], Collect(cursor, 2));
+        Assert.True(cache.TryPurgeFromCache(out var purged));
+        Assert.Equal([0], purged.Select(b => b.SequenceToken.SequenceNumber));
+    }
+
+    private static List<long> Collect(IQueueCacheCursor cursor, int most)
+    {
+        var offsets = new List<long>();
+        while (offsets.Count < most && cursor.MoveNextWithResult().Kind == QueueCacheCursorMoveResultKind.Success)
+        {
+            offsets.Add(cursor.GetCurrent(out _)!.SequenceToken.SequenceNumber);
+        }
+
+        return offsets;
+    }
+
+    private static KafkaQueueCache NewCache(int maxRecords, int deliveryBatchSize = 1)
     {
         var options = new KafkaStreamOptions { BootstrapServers = "127.0.0.1:1", Topics = ["t-cache"], ConsumerGroupId = "g" };
-        return new KafkaQueueCache(maxRecords, 1L << 30, new KafkaPartitionState("kafka", "t-cache", 0), new KafkaClients(options), new UserInteractionDataAdapter());
+        var state = new KafkaPartitionState("kafka", "t-cache", 0);
+        return new KafkaQueueCache(
+            maxRecords,
+            1L << 30,
+            deliveryBatchSize,
+            state,
+            new KafkaClients(options, NullLogger.Instance),
+            new UserInteractionDataAdapter(),
+            new KafkaRetentionGap(state, NullLogger<KafkaRetentionGap>.Instance));
     }
 
     private static IQueueCacheCursor Cursor(KafkaQueueCache cache, StreamId stream, long offset) =>

@@ -58,9 +58,8 @@ internal static class EventPipelineSiloBuilderExtensions
             {
                 // Orleans polls every 100 ms by default: the poll period is a floor under event → recommendation latency.
                 agent.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(10);
-                // One record per delivery call: with larger batches the cache pins only the last record of an in-flight
-                // delivery, so earlier ones could be committed before the call completes (see the provider's README).
-                agent.BatchContainerBatchSize = 1;
+                // Up to 16 records of a stream per delivery call; the provider's cache pins the whole call until it completes.
+                agent.BatchContainerBatchSize = 16;
             }));
         });
 

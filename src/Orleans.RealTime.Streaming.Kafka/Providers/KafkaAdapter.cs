@@ -44,5 +44,12 @@ internal sealed class KafkaAdapter(
     }
 
     public IQueueAdapterReceiver CreateReceiver(QueueId queueId) =>
-        new KafkaQueueAdapterReceiver(queueId, clients, dataAdapter, registry, timeProvider, loggerFactory.CreateLogger<KafkaQueueAdapterReceiver>());
+        new KafkaQueueAdapterReceiver(
+            queueId,
+            clients,
+            dataAdapter,
+            registry,
+            new KafkaRetentionGap(registry.Get(queueId), loggerFactory.CreateLogger<KafkaRetentionGap>()),
+            timeProvider,
+            loggerFactory.CreateLogger<KafkaQueueAdapterReceiver>());
 }

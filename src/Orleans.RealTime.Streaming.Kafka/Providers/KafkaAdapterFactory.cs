@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+using Orleans.Streams.Filtering;
 using Orleans.Streams;
 
 namespace Orleans.RealTime.Streaming.Kafka.Providers;
@@ -16,24 +18,32 @@ internal sealed class KafkaAdapterFactory : IQueueAdapterFactory
     private readonly Lazy<KafkaStreamQueueMapper> _mapper;
     private readonly KafkaQueueAdapterCache _cache;
 
-    public KafkaAdapterFactory(string name, KafkaStreamOptions options, IKafkaDataAdapter dataAdapter, TimeProvider timeProvider, ILoggerFactory loggerFactory)
+    public KafkaAdapterFactory(string name, KafkaStreamOptions options, int deliveryBatchSize, IKafkaDataAdapter dataAdapter, TimeProvider timeProvider, ILoggerFactory loggerFactory)
     {
         _name = name;
-        _clients = new KafkaClients(options);
+        _clients = new KafkaClients(options, loggerFactory.CreateLogger<KafkaClients>());
         _dataAdapter = dataAdapter;
         _timeProvider = timeProvider;
         _loggerFactory = loggerFactory;
         _registry = new KafkaPartitionRegistry(name);
         _mapper = new(() => KafkaTopicMetadata.CreateMapper(_clients));
-        _cache = new KafkaQueueAdapterCache(_clients, dataAdapter, _registry);
+        _cache = new KafkaQueueAdapterCache(_clients, dataAdapter, _registry, deliveryBatchSize, loggerFactory);
     }
 
     public static IQueueAdapterFactory Create(IServiceProvider services, string name)
     {
         var options = services.GetOptionsByName<KafkaStreamOptions>(name);
+        var deliveryBatchSize = services.GetOptionsByName<StreamPullingAgentOptions>(name).BatchContainerBatchSize;
+        if (deliveryBatchSize > 1 && services.GetKeyedService<IStreamFilter>(name) is not null)
+        {
+            // A filter makes the agent skip records inside a delivery call, so a cursor could not tell where the call ends.
+            throw new OrleansConfigurationException(
+                $"Stream provider '{name}': {nameof(StreamPullingAgentOptions.BatchContainerBatchSize)} above 1 is not supported together with a stream filter (at-least-once could not be kept).");
+        }
+
         var dataAdapter = services.GetKeyedService<IKafkaDataAdapter>(name) ?? new UserInteractionDataAdapter();
         var timeProvider = services.GetService<TimeProvider>() ?? TimeProvider.System;
-        return new KafkaAdapterFactory(name, options, dataAdapter, timeProvider, services.GetRequiredService<ILoggerFactory>());
+        return new KafkaAdapterFactory(name, options, deliveryBatchSize, dataAdapter, timeProvider, services.GetRequiredService<ILoggerFactory>());
     }
 
     public Task<IQueueAdapter> CreateAdapter() =>

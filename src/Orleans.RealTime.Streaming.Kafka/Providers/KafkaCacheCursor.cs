@@ -4,20 +4,39 @@ namespace Orleans.RealTime.Streaming.Kafka.Providers;
 
 /// <summary>
 /// A subscriber's position in a partition cache: it follows its stream's links from record to record instead of
-/// walking the records of every other stream, and pins only the record it last returned (being delivered).
+/// walking the records of every other stream, and pins every record of the delivery call in flight, from the first
+/// it handed out until the pulling agent asks for the next call's records.
 /// </summary>
-internal sealed class KafkaCacheCursor(KafkaQueueCache cache, StreamId streamId, long nextOffset) : IQueueCacheCursor
+/// <remarks>
+/// Orleans' pulling agent collects one delivery call by calling <see cref="MoveNextWithResult"/> and
+/// <see cref="GetCurrent"/> up to <c>BatchContainerBatchSize</c> times (stopping early at no data), awaits the
+/// delivery, and only then asks for more. So a call's collection ends after <paramref name="deliveryBatchSize"/>
+/// records handed out or at no data, and the next move starts the next call: the previous call has completed by then.
+/// Orleans 10.4.2 offers this protection only to its own cursors (through an internal interface).
+/// </remarks>
+internal sealed class KafkaCacheCursor(KafkaQueueCache cache, StreamId streamId, long nextOffset, int deliveryBatchSize) : IQueueCacheCursor
 {
     private KafkaCacheEntry? _current;
     private KafkaCacheEntry? _last;
+    private KafkaCacheEntry? _callFirst;
+    private bool _currentHandedOut;
+    private int _callCount;
+    private bool _callCollected;
     private long _nextOffset = nextOffset;
 
     /// <summary>The oldest offset this cursor still needs in the cache, or <see cref="long.MaxValue"/> for none.</summary>
-    public long PinnedOffset => _current?.Offset ?? Next()?.Offset ?? long.MaxValue;
+    public long PinnedOffset => _callFirst?.Offset ?? _current?.Offset ?? Next()?.Offset ?? long.MaxValue;
 
     public IBatchContainer? GetCurrent(out Exception? exception)
     {
         exception = null;
+        if (_current is not null && !_currentHandedOut)
+        {
+            _currentHandedOut = true;
+            _callFirst ??= _current;
+            _callCollected = ++_callCount >= deliveryBatchSize;
+        }
+
         return _current?.Batch;
     }
 
@@ -27,9 +46,19 @@ internal sealed class KafkaCacheCursor(KafkaQueueCache cache, StreamId streamId,
 
     public QueueCacheCursorMoveResult MoveNextWithResult()
     {
+        if (_callCollected)
+        {
+            // The agent asks for the next delivery call only once the previous one has completed.
+            _callFirst = null;
+            _callCount = 0;
+            _callCollected = false;
+        }
+
         _current = Next();
+        _currentHandedOut = false;
         if (_current is null)
         {
+            _callCollected = true;
             return QueueCacheCursorMoveResult.NoData;
         }
 
@@ -43,17 +72,23 @@ internal sealed class KafkaCacheCursor(KafkaQueueCache cache, StreamId streamId,
         // The position is an offset, not a cache slot, so records added since are found without refreshing.
     }
 
+    /// <remarks>
+    /// Orleans then hands the failure handler the call's token, which is its first record's (a
+    /// <c>BatchContainerBatch</c> carries its first container's token): that record is marked, so the handler's
+    /// dead-letter pointer is what releases its offset, and the call's other records leave the cache as delivered.
+    /// </remarks>
     public void RecordDeliveryFailure()
     {
-        if (_current is not null)
+        if ((_callFirst ?? _current) is { } failed)
         {
-            _current.DeliveryFailed = true;
+            failed.DeliveryFailed = true;
         }
     }
 
     public void Dispose()
     {
         _current = null;
+        _callFirst = null;
         cache.Release(this);
     }
 

@@ -1,33 +1,50 @@
 using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
 
 namespace Orleans.RealTime.Streaming.Kafka.Providers;
 
-/// <summary>Builds the provider's Kafka clients; owns the one shared idempotent producer.</summary>
-internal sealed class KafkaClients(KafkaStreamOptions options) : IDisposable
+/// <summary>
+/// Builds the provider's Kafka clients; owns the one shared idempotent producer. Consumers get only
+/// <see cref="KafkaStreamOptions.ConsumerSettings"/>, the producer (and the metadata client built on its handle) only
+/// <see cref="KafkaStreamOptions.ProducerSettings"/>; librdkafka's log lines go to <paramref name="logger"/>.
+/// </summary>
+internal sealed class KafkaClients(KafkaStreamOptions options, ILogger logger) : IDisposable
 {
-    private readonly Lazy<IProducer<byte[], byte[]>> _producer = new(() => new ProducerBuilder<byte[], byte[]>(ProducerConfig(options)).Build());
+    private readonly Lazy<IProducer<byte[], byte[]>> _producer = new(() => new ProducerBuilder<byte[], byte[]>(ProducerConfig(options))
+        .SetLogHandler((_, message) => KafkaClientLog.Write(logger, message))
+        .Build());
 
     /// <summary>The idempotent (<c>acks=all</c>) producer, keyed murmur2 partitioning like the Java client.</summary>
     public IProducer<byte[], byte[]> Producer => _producer.Value;
 
     public KafkaStreamOptions Options => options;
 
-    public IConsumer<byte[], byte[]> CreateConsumer() => new ConsumerBuilder<byte[], byte[]>(ConsumerConfig(options)).Build();
+    public IConsumer<byte[], byte[]> CreateConsumer() => new ConsumerBuilder<byte[], byte[]>(ConsumerConfig(options))
+        .SetLogHandler((_, message) => KafkaClientLog.Write(logger, message))
+        .Build();
 
-    public IAdminClient CreateAdminClient()
+    /// <summary>A metadata client sharing the producer's connection (and so its settings); disposing it leaves the producer.</summary>
+    public IAdminClient CreateAdminClient() => new DependentAdminClientBuilder(Producer.Handle).Build();
+
+    public static ProducerConfig ProducerConfig(KafkaStreamOptions options)
     {
-        var config = new AdminClientConfig(options.ConsumerSettings) { BootstrapServers = options.BootstrapServers };
-        return new AdminClientBuilder(config).Build();
+        var config = new ProducerConfig(options.ProducerSettings)
+        {
+            BootstrapServers = options.BootstrapServers,
+            EnableIdempotence = true,
+            Acks = Acks.All,
+            Partitioner = Partitioner.Murmur2Random,
+        };
+
+        // A short linger batches Orleans producers' records unless the settings choose otherwise (setting the
+        // property to null would remove the configured value).
+        if (!options.ProducerSettings.ContainsKey("linger.ms"))
+        {
+            config.LingerMs = 5;
+        }
+
+        return config;
     }
-
-    public static ProducerConfig ProducerConfig(KafkaStreamOptions options) => new(options.ProducerSettings)
-    {
-        BootstrapServers = options.BootstrapServers,
-        EnableIdempotence = true,
-        Acks = Acks.All,
-        Partitioner = Partitioner.Murmur2Random,
-        LingerMs = options.ProducerSettings.ContainsKey("linger.ms") ? null : 5,
-    };
 
     public static ConsumerConfig ConsumerConfig(KafkaStreamOptions options) => new(options.ConsumerSettings)
     {

@@ -14,6 +14,7 @@ internal sealed partial class KafkaQueueAdapterReceiver(
     KafkaClients clients,
     IKafkaDataAdapter dataAdapter,
     KafkaPartitionRegistry registry,
+    KafkaRetentionGap retentionGap,
     TimeProvider timeProvider,
     ILogger<KafkaQueueAdapterReceiver> logger) : IQueueAdapterReceiver
 {
@@ -37,7 +38,7 @@ internal sealed partial class KafkaQueueAdapterReceiver(
         var start = committed.IsSpecial ? watermarks.Low.Value : committed.Value;
         if (start < watermarks.Low.Value)
         {
-            ReportGap(start, watermarks.Low.Value);
+            retentionGap.Report(start, watermarks.Low.Value, "at assignment");
             start = watermarks.Low.Value;
         }
 
@@ -153,7 +154,7 @@ internal sealed partial class KafkaQueueAdapterReceiver(
 
             if (record.Offset.Value > _nextOffset)
             {
-                CheckRetentionGap(consumer, record.Offset.Value);
+                retentionGap.Check(consumer, _nextOffset, record.Offset.Value, _options.RequestTimeout, "while reading");
             }
 
             _nextOffset = record.Offset.Value + 1;
@@ -161,23 +162,6 @@ internal sealed partial class KafkaQueueAdapterReceiver(
         }
 
         return records;
-    }
-
-    private void CheckRetentionGap(IConsumer<byte[], byte[]> consumer, long received)
-    {
-        // Offsets may also skip for transaction markers or compaction; only a moved log start means lost records.
-        var low = consumer.QueryWatermarkOffsets(_topicPartition, _options.RequestTimeout).Low;
-        if (!low.IsSpecial && low.Value > _nextOffset)
-        {
-            ReportGap(_nextOffset, Math.Min(low.Value, received));
-        }
-    }
-
-    private void ReportGap(long expected, long logStart)
-    {
-        var lost = logStart - expected;
-        LogRetentionGap(_state.Topic, _state.Partition, expected, logStart, lost);
-        KafkaStreamInstruments.Instance.RetentionGapRecords.Add(lost, KafkaStreamInstruments.Tags(_state));
     }
 
     private async Task DeadLetterAsync(ConsumeResult<byte[], byte[]> record, string error)
@@ -224,9 +208,6 @@ internal sealed partial class KafkaQueueAdapterReceiver(
 
     [LoggerMessage(2, LogLevel.Information, "Kafka partition {Topic}[{Partition}] released; committed offset {Committed}.")]
     private partial void LogReleased(string topic, int partition, long committed);
-
-    [LoggerMessage(3, LogLevel.Warning, "Kafka partition {Topic}[{Partition}] lost {Lost} records to retention: the next offset to read was {Expected} but the log starts at {LogStart}.")]
-    private partial void LogRetentionGap(string topic, int partition, long expected, long logStart, long lost);
 
     [LoggerMessage(4, LogLevel.Warning, "Kafka record {Topic}[{Partition}]@{Offset} dead-lettered: {Error}")]
     private partial void LogDeadLettered(string topic, int partition, long offset, string error);

@@ -16,7 +16,7 @@ namespace Orleans.RealTime.Streaming.Kafka.Providers;
 /// so a full cache would never be purged and the partition would stall. The bound is kept by
 /// <see cref="IsUnderPressure"/>, which the agent checks after purging and before every read.
 /// </remarks>
-internal sealed class KafkaQueueCache(int maxRecords, long maxBytes, KafkaPartitionState state, KafkaClients clients, IKafkaDataAdapter dataAdapter) : IQueueCache
+internal sealed class KafkaQueueCache(int maxRecords, long maxBytes, int deliveryBatchSize, KafkaPartitionState state, KafkaClients clients, IKafkaDataAdapter dataAdapter, KafkaRetentionGap retentionGap) : IQueueCache
 {
     private readonly int _maxAddCount = Math.Max(1, maxRecords / 10);
     private readonly Queue<KafkaCacheEntry> _entries = new();
@@ -97,7 +97,7 @@ internal sealed class KafkaQueueCache(int maxRecords, long maxBytes, KafkaPartit
 #pragma warning disable CS0618 // The interface still requires the legacy member; Orleans calls the Try* members.
     public IQueueCacheCursor GetCacheCursor(StreamId streamId, StreamSequenceToken? token) =>
         IsBelowCache(token)
-            ? new KafkaRewindCursor(this, streamId, token!.SequenceNumber, clients, dataAdapter, state)
+            ? new KafkaRewindCursor(this, streamId, token!.SequenceNumber, clients, dataAdapter, state, retentionGap)
             : GetCacheCursorFrom(streamId, token ?? NewestToken());
 #pragma warning restore CS0618
 
@@ -116,7 +116,7 @@ internal sealed class KafkaQueueCache(int maxRecords, long maxBytes, KafkaPartit
     /// <summary>A cache cursor delivering the stream's records from <paramref name="token"/> on.</summary>
     internal IQueueCacheCursor GetCacheCursorFrom(StreamId streamId, StreamSequenceToken token)
     {
-        var cursor = new KafkaCacheCursor(this, streamId, token.SequenceNumber);
+        var cursor = new KafkaCacheCursor(this, streamId, token.SequenceNumber, deliveryBatchSize);
         _cursors.Add(cursor);
         return cursor;
     }

@@ -13,17 +13,19 @@ internal sealed class KafkaRewindCursor : IQueueCacheCursor
     private readonly KafkaQueueCache _cache;
     private readonly StreamId _streamId;
     private readonly IKafkaDataAdapter _dataAdapter;
+    private readonly KafkaRetentionGap _retentionGap;
     private readonly TimeSpan _readTimeout;
     private IConsumer<byte[], byte[]>? _consumer;
     private IQueueCacheCursor? _handedOver;
     private IBatchContainer? _current;
     private long _next;
 
-    public KafkaRewindCursor(KafkaQueueCache cache, StreamId streamId, long offset, KafkaClients clients, IKafkaDataAdapter dataAdapter, KafkaPartitionState state)
+    public KafkaRewindCursor(KafkaQueueCache cache, StreamId streamId, long offset, KafkaClients clients, IKafkaDataAdapter dataAdapter, KafkaPartitionState state, KafkaRetentionGap retentionGap)
     {
         _cache = cache;
         _streamId = streamId;
         _dataAdapter = dataAdapter;
+        _retentionGap = retentionGap;
         _readTimeout = clients.Options.RequestTimeout;
         _next = offset;
         _consumer = clients.CreateConsumer();
@@ -53,8 +55,15 @@ internal sealed class KafkaRewindCursor : IQueueCacheCursor
             }
 
             // Records below the handover offset exist in the log, so the read returns quickly; none within the
-            // timeout means they are gone (retention), and the cache takes over.
+            // timeout means they are gone (retention), and the cache takes over. A start below the log start reads
+            // from the log start (Kafka's earliest reset); what retention took is reported, never skipped silently.
             var record = _consumer!.Consume(_readTimeout);
+            var reached = Math.Min(record?.Offset.Value ?? long.MaxValue, _cache.HandoverOffset);
+            if (reached > _next)
+            {
+                _retentionGap.Check(_consumer, _next, reached, _readTimeout, "rewind");
+            }
+
             if (record is null || record.Offset.Value >= _cache.HandoverOffset)
             {
                 return HandOver().MoveNextWithResult();

@@ -55,6 +55,12 @@ internal sealed class PartitionOffsetTracker
     {
         lock (_lock)
         {
+            // An offset no longer pending (reported twice, e.g. dead-lettered and then purged) changes nothing.
+            if (!_pending.TryPeek(out var oldest) || offset < oldest)
+            {
+                return;
+            }
+
             _done.Add(offset);
             while (_pending.TryPeek(out var first) && _done.Remove(first))
             {

@@ -3,7 +3,10 @@ using Microsoft.Extensions.Logging;
 
 namespace Orleans.RealTime.Streaming.Kafka.Tests.Infrastructure;
 
-/// <summary>Captures the receivers' "partition assigned" log lines per silo, to see which silo read which partition.</summary>
+/// <summary>
+/// Captures the receivers' log lines ("partition assigned", "released") and the retention-gap warnings per silo, to see
+/// which silo read which partition and what it reported.
+/// </summary>
 public sealed class AssignmentLog : ILoggerProvider
 {
     private readonly ConcurrentQueue<(string Silo, string Message)> _entries = new();
@@ -20,7 +23,7 @@ public sealed class AssignmentLog : ILoggerProvider
 
     private sealed class SiloProvider(AssignmentLog log, string silo) : ILoggerProvider
     {
-        public ILogger CreateLogger(string categoryName) => new Logger(log, silo, categoryName.EndsWith("KafkaQueueAdapterReceiver", StringComparison.Ordinal));
+        public ILogger CreateLogger(string categoryName) => new Logger(log, silo, categoryName.EndsWith("KafkaQueueAdapterReceiver", StringComparison.Ordinal) || categoryName.EndsWith("KafkaRetentionGap", StringComparison.Ordinal));
 
         public void Dispose()
         {

@@ -5,7 +5,7 @@ namespace Orleans.RealTime.LoadGen.Benchmarks.Kafka;
 /// <param name="Users">Distinct users; each is a record key and a grain.</param>
 /// <param name="Partitions">Partitions of each benchmark topic.</param>
 /// <param name="DeliveryBatch">Most records of one stream Orleans delivers to its grain in one call.</param>
-internal sealed record KafkaBenchmarkSettings(int Records, int Users, int Partitions, int DeliveryBatch = 1)
+internal sealed record KafkaBenchmarkSettings(int Records, int Users, int Partitions, int DeliveryBatch = 16)
 {
     public void Validate()
     {
