@@ -60,7 +60,11 @@ public sealed class DuckDbTierStore : ITierStore, IClosedDayOptimizer, IAsyncDis
         await ExecuteAsync(connection, DuckDbSchema.EventsTable("stage_events", staging: true), cancellationToken);
         await ExecuteAsync(connection, DuckDbSchema.SessionsTable("stage_sessions", staging: true), cancellationToken);
         await DuckDbRollups.CreateAsync(connection, cancellationToken);
-        await ExecuteAsync(connection, DuckDbDayLayout.Ddl, cancellationToken);
+        foreach (var ddl in DuckDbDayLayout.Ddl)
+        {
+            await ExecuteAsync(connection, ddl, cancellationToken);
+        }
+
         return new DuckDbTierStore(
             connection, await Queries.ListDaysAsync(connection, cancellationToken), await DuckDbDayLayout.ListSortedAsync(connection, cancellationToken), rollupCompactionRows);
     }
@@ -120,9 +124,9 @@ public sealed class DuckDbTierStore : ITierStore, IClosedDayOptimizer, IAsyncDis
         {
             await ExecuteAsync(_connection, "BEGIN TRANSACTION", cancellationToken);
             await ExecuteAsync(_connection, $"DELETE FROM events WHERE time_ms >= {from} AND time_ms < {to}", cancellationToken);
+            await DuckDbDayLayout.ForgetAsync(_connection, [from], cancellationToken);
             await ExecuteAsync(_connection, $"DELETE FROM sessions WHERE start_ms >= {from} AND start_ms < {to}", cancellationToken);
             await DuckDbRollups.DeleteDayAsync(_connection, from, to, cancellationToken);
-            await DuckDbDayLayout.ForgetAsync(_connection, [from], cancellationToken);
             await ExecuteAsync(_connection, "COMMIT", cancellationToken);
             _sortedDays.Remove(from);
             lock (_days)
@@ -188,7 +192,8 @@ public sealed class DuckDbTierStore : ITierStore, IClosedDayOptimizer, IAsyncDis
     public Task<IReadOnlyList<EventRow>> UserTimelineAsync(TimeRange range, string userId, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        return ReadAsync((c, ct) => Queries.UserTimelineAsync(c, range, userId, limit, ct), cancellationToken);
+        ArgumentNullException.ThrowIfNull(userId);
+        return ReadAsync((c, ct) => DuckDbTimeline.QueryAsync(c, range, userId, limit, ct), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -259,10 +264,10 @@ public sealed class DuckDbTierStore : ITierStore, IClosedDayOptimizer, IAsyncDis
         }
     }
 
-    /// <summary>Moves the staged events into the table and rollups; a sorted day written to again is sorted again later.</summary>
+    /// <summary>Moves the staged events into the table and rollups; a copied day written to again loses its user-ordered copy until the next maintenance.</summary>
     private async Task InsertStagedEventsAsync(IReadOnlyList<EventRow> rows, CancellationToken cancellationToken)
     {
-        var resorted = rows.Select(r => r.Time.ToUnixTimeMilliseconds() / DuckDbSchema.DayMs * DuckDbSchema.DayMs).Where(_sortedDays.Contains).Distinct().ToList();
+        var resorted = rows.Select(r => DuckDbSchema.DayOf(r.Time.ToUnixTimeMilliseconds())).Where(_sortedDays.Contains).Distinct().ToList();
         if (resorted.Count > 0)
         {
             await DuckDbDayLayout.ForgetAsync(_connection, resorted, cancellationToken);

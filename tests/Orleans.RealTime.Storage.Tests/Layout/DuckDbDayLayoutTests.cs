@@ -162,14 +162,21 @@ public sealed class DuckDbDayLayoutTests : IDisposable
         return rows;
     }
 
-    /// <summary>Whether the day's rows lie in the table ordered by user, then time (a second connection shares the open store's database).</summary>
+    /// <summary>
+    /// Whether the day has a complete user-ordered copy: every row of the day, stored ordered by user, then time
+    /// (a second connection shares the open store's database).
+    /// </summary>
     private async Task<bool> IsOrderedByUserAsync(DateOnly day)
     {
         await using var connection = new DuckDBConnection($"Data Source={File}");
         await connection.OpenAsync();
         var range = TimeRange.OfDay(day);
+        const string Columns = "user_id, time_ms, event_id, line";
+        var copy = await DuckDbQueries.QueryAsync(
+            connection, $"SELECT {Columns} FROM events_by_user WHERE time_ms >= $from AND time_ms < $to ORDER BY rowid", range, r => (User: r.GetString(0), Time: r.GetInt64(1), Key: (r.GetString(2), r.GetInt32(3))), CancellationToken.None, []);
         var rows = await DuckDbQueries.QueryAsync(
-            connection, "SELECT user_id, time_ms FROM events WHERE time_ms >= $from AND time_ms < $to ORDER BY rowid", range, r => (User: r.GetString(0), Time: r.GetInt64(1)), CancellationToken.None, []);
-        return rows.Zip(rows.Skip(1)).All(p => string.CompareOrdinal(p.First.User, p.Second.User) is var c && (c < 0 || (c == 0 && p.First.Time <= p.Second.Time)));
+            connection, $"SELECT {Columns} FROM events WHERE time_ms >= $from AND time_ms < $to", range, r => (User: r.GetString(0), Time: r.GetInt64(1), Key: (r.GetString(2), r.GetInt32(3))), CancellationToken.None, []);
+        var ordered = copy.Zip(copy.Skip(1)).All(p => string.CompareOrdinal(p.First.User, p.Second.User) is var c && (c < 0 || (c == 0 && p.First.Time <= p.Second.Time)));
+        return copy.Count > 0 && ordered && copy.Select(r => r.Key).Order().SequenceEqual(rows.Select(r => r.Key).Order());
     }
 }

@@ -37,8 +37,22 @@ internal static class StoreAnswers
         {
             Add($"timeline {user}", await store.UserTimelineAsync(range, user, 1_000));
             Add($"timeline {user} first 3", await store.UserTimelineAsync(range, user, 3));
+            foreach (var part in Parts(range))
+            {
+                Add($"timeline {user} {part}", await store.UserTimelineAsync(part, user, 1_000));
+            }
         }
 
         return text.ToString();
+    }
+
+    /// <summary>Sub-ranges that start and end inside days, inside one day, and across day boundaries.</summary>
+    private static IEnumerable<TimeRange> Parts(TimeRange range)
+    {
+        var day = StorageDays.Start(StorageDays.Of(range.From)).AddDays(1);
+        yield return new(day.AddHours(13).AddMinutes(17), day.AddDays(2).AddHours(2).AddMinutes(5));
+        yield return new(day.AddDays(1).AddHours(3), day.AddDays(1).AddHours(9));
+        yield return new(day.AddDays(1), day.AddDays(2));
+        yield return new(day.AddHours(-1), day.AddDays(1).AddHours(1));
     }
 }
