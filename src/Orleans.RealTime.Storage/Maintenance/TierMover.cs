@@ -7,7 +7,8 @@ namespace Orleans.RealTime.Storage;
 /// Moves whole days hot → warm → cold as they age and deletes cold days past retention. A move copies the day,
 /// verifies that the destination holds as many rows as the source and every source row key, and only then deletes
 /// the source; a run interrupted anywhere is repaired by the next run, because copies are idempotent (stores
-/// absorb duplicates) and the router reads a day from the hottest tier that holds it.
+/// absorb duplicates) and the router reads a day from the hottest tier that holds it. Each run also lets a hot store
+/// that implements <see cref="IClosedDayOptimizer"/> lay out its closed days for reading.
 /// </summary>
 /// <param name="tiers">The tier stores.</param>
 /// <param name="options">Retention per tier.</param>
