@@ -9,6 +9,9 @@ public sealed class StorageBenchmarkOptions
     /// <summary>Rows written in the insert benchmark.</summary>
     public long InsertRows { get; set; } = 1_000_000;
 
+    /// <summary>Rounds of the insert benchmark (bare appender, then the hot tier, each round).</summary>
+    public int InsertRounds { get; set; } = 3;
+
     /// <summary>Rows per write batch (the sink's batch size).</summary>
     public int BatchSize { get; set; } = 10_000;
 

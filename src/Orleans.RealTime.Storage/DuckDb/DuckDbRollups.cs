@@ -30,7 +30,6 @@ internal static class DuckDbRollups
         CREATE TABLE IF NOT EXISTS rollup_funnel_day (
             day_ms BIGINT NOT NULL, user_id VARCHAR NOT NULL, stages UTINYINT NOT NULL)
         """,
-        DuckDbSchema.EventsTable("stage_delta", staging: true),
     ];
 
     /// <summary>Creates the rollup tables; when they did not exist yet (a file written before rollups), fills them from the events.</summary>
@@ -57,36 +56,25 @@ internal static class DuckDbRollups
     }
 
     /// <summary>
-    /// Moves the staged events (times within [<paramref name="minMs"/>, <paramref name="maxMs"/>]) into the events
-    /// table inside the caller's transaction and adds exactly the rows inserted to the rollups. The rows new to the
-    /// table are found by an anti-join against the stored rows of the batch's own time window (cheap: row groups
-    /// outside it are pruned by their time zone maps). A stored duplicate outside that window (the same event id
-    /// at another time) shows as fewer rows inserted than found new; then the touched days are rebuilt from the rows.
+    /// Moves the staged events (unique by key) into the events table inside the caller's transaction and adds
+    /// exactly the rows inserted to the rollups: <c>INSERT OR IGNORE … RETURNING</c> names the rows the table did not
+    /// hold yet (wherever a stored duplicate lies in time), and their partial aggregates are appended.
     /// </summary>
     public static async Task InsertEventsAsync(
-        DuckDBConnection connection, string stage, long minMs, long maxMs, IReadOnlyList<long> daysToCompact, CancellationToken cancellationToken)
+        DuckDBConnection connection, string stage, IReadOnlyList<EventRow> staged, IReadOnlyList<long> daysToCompact, CancellationToken cancellationToken)
     {
-        var found = await DuckDbTierStore.ExecuteAsync(connection, $"""
-            INSERT INTO temp.stage_delta SELECT DISTINCT ON (event_id, line) * FROM temp.{stage} s
-            WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.time_ms >= {minMs} AND e.time_ms <= {maxMs} AND e.event_id = s.event_id AND e.line = s.line)
-            """, cancellationToken);
-        var inserted = await DuckDbTierStore.ExecuteAsync(connection, "INSERT OR IGNORE INTO events SELECT * FROM temp.stage_delta", cancellationToken);
-        if (inserted == found)
+        var inserted = new HashSet<(string EventId, int Line)>(staged.Count);
+        await using (var command = connection.CreateCommand())
         {
-            await AddAsync(connection, "temp.stage_delta", cancellationToken);
-        }
-        else
-        {
-            var days = await DuckDbQueries.QueryAsync(
-                connection, $"SELECT DISTINCT time_ms // {DuckDbSchema.DayMs} * {DuckDbSchema.DayMs} FROM temp.stage_delta", null, r => r.GetInt64(0), cancellationToken, []);
-            foreach (var day in days)
+            command.CommandText = $"INSERT OR IGNORE INTO events SELECT * FROM temp.{stage} RETURNING event_id, line";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
             {
-                await DeleteDayAsync(connection, day, day + DuckDbSchema.DayMs, cancellationToken);
-                await AddAsync(connection, $"(SELECT * FROM events WHERE time_ms >= {day} AND time_ms < {day + DuckDbSchema.DayMs})", cancellationToken);
+                inserted.Add((reader.GetString(0), reader.GetInt32(1)));
             }
         }
 
-        await DuckDbTierStore.ExecuteAsync(connection, "DELETE FROM temp.stage_delta", cancellationToken);
+        RollupBatch.Of(inserted.Count == staged.Count ? staged : staged.Where(r => inserted.Contains((r.EventId, r.Line)))).Append(connection);
         foreach (var day in daysToCompact)
         {
             await CompactDayAsync(connection, day, cancellationToken);

@@ -9,7 +9,7 @@ namespace Orleans.RealTime.Storage;
 /// connections to the same database and may run concurrently. Event counts, top products and the funnel read
 /// rollups kept in the write's transaction from the rows actually inserted (see <see cref="DuckDbRollups"/>).
 /// </summary>
-public sealed class DuckDbTierStore : ITierStore, IAsyncDisposable
+public sealed class DuckDbTierStore : ITierStore, IClosedDayOptimizer, IAsyncDisposable
 {
     /// <summary>Event rows written to a day between two compactions of its rollups, unless told otherwise.</summary>
     public const int DefaultRollupCompactionRows = 200_000;
@@ -24,11 +24,15 @@ public sealed class DuckDbTierStore : ITierStore, IAsyncDisposable
     // planning never scans the table.
     private readonly SortedSet<DateOnly> _days;
 
-    private DuckDbTierStore(DuckDBConnection connection, IEnumerable<DateOnly> days, int rollupCompactionRows)
+    // The days (start in epoch ms) whose rows are ordered by user (see DuckDbDayLayout); used under the write gate.
+    private readonly HashSet<long> _sortedDays;
+
+    private DuckDbTierStore(DuckDBConnection connection, IEnumerable<DateOnly> days, IEnumerable<long> sortedDays, int rollupCompactionRows)
     {
         _connection = connection;
         _compaction = new RollupCompaction(rollupCompactionRows);
         _days = [.. days];
+        _sortedDays = [.. sortedDays];
     }
 
     /// <summary>Opens (creating if needed) the database file at <paramref name="path"/> and its tables.</summary>
@@ -56,13 +60,24 @@ public sealed class DuckDbTierStore : ITierStore, IAsyncDisposable
         await ExecuteAsync(connection, DuckDbSchema.EventsTable("stage_events", staging: true), cancellationToken);
         await ExecuteAsync(connection, DuckDbSchema.SessionsTable("stage_sessions", staging: true), cancellationToken);
         await DuckDbRollups.CreateAsync(connection, cancellationToken);
-        return new DuckDbTierStore(connection, await Queries.ListDaysAsync(connection, cancellationToken), rollupCompactionRows);
+        foreach (var ddl in DuckDbDayLayout.Ddl)
+        {
+            await ExecuteAsync(connection, ddl, cancellationToken);
+        }
+
+        return new DuckDbTierStore(
+            connection, await Queries.ListDaysAsync(connection, cancellationToken), await DuckDbDayLayout.ListSortedAsync(connection, cancellationToken), rollupCompactionRows);
     }
 
     /// <inheritdoc />
-    public Task WriteEventsAsync(IReadOnlyList<EventRow> rows, CancellationToken cancellationToken = default) =>
-        WriteAsync(rows, "stage_events", DuckDbRows.Append, r => r.Time, ct => DuckDbRollups.InsertEventsAsync(
-                _connection, "stage_events", rows.Min(r => r.Time).ToUnixTimeMilliseconds(), rows.Max(r => r.Time).ToUnixTimeMilliseconds(), _compaction.Due(rows), ct), cancellationToken);
+    public Task WriteEventsAsync(IReadOnlyList<EventRow> rows, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+
+        // A key repeated within the batch keeps its first row.
+        IReadOnlyList<EventRow> unique = [.. rows.DistinctBy(r => (r.EventId, r.Line))];
+        return WriteAsync(unique, "stage_events", DuckDbRows.Append, r => r.Time, ct => InsertStagedEventsAsync(unique, ct), cancellationToken);
+    }
 
     /// <inheritdoc />
     public Task WriteSessionsAsync(IReadOnlyList<SessionRow> rows, CancellationToken cancellationToken = default) =>
@@ -109,9 +124,11 @@ public sealed class DuckDbTierStore : ITierStore, IAsyncDisposable
         {
             await ExecuteAsync(_connection, "BEGIN TRANSACTION", cancellationToken);
             await ExecuteAsync(_connection, $"DELETE FROM events WHERE time_ms >= {from} AND time_ms < {to}", cancellationToken);
+            await DuckDbDayLayout.ForgetAsync(_connection, [from], cancellationToken);
             await ExecuteAsync(_connection, $"DELETE FROM sessions WHERE start_ms >= {from} AND start_ms < {to}", cancellationToken);
             await DuckDbRollups.DeleteDayAsync(_connection, from, to, cancellationToken);
             await ExecuteAsync(_connection, "COMMIT", cancellationToken);
+            _sortedDays.Remove(from);
             lock (_days)
             {
                 _days.Remove(day);
@@ -121,6 +138,35 @@ public sealed class DuckDbTierStore : ITierStore, IAsyncDisposable
         {
             _writeGate.Release();
         }
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<DateOnly>> OptimizeDaysBeforeAsync(DateOnly before, CancellationToken cancellationToken = default)
+    {
+        var sorted = new List<DateOnly>();
+        foreach (var day in (await ListDaysAsync(cancellationToken)).Where(d => d < before))
+        {
+            // The gate is taken per day, so that writes go on between days.
+            var dayMs = StorageDays.Start(day).ToUnixTimeMilliseconds();
+            await _writeGate.WaitAsync(cancellationToken);
+            try
+            {
+                if (_sortedDays.Contains(dayMs))
+                {
+                    continue;
+                }
+
+                await DuckDbDayLayout.SortDayAsync(_connection, dayMs, cancellationToken);
+                _sortedDays.Add(dayMs);
+                sorted.Add(day);
+            }
+            finally
+            {
+                _writeGate.Release();
+            }
+        }
+
+        return sorted;
     }
 
     /// <inheritdoc />
@@ -146,7 +192,8 @@ public sealed class DuckDbTierStore : ITierStore, IAsyncDisposable
     public Task<IReadOnlyList<EventRow>> UserTimelineAsync(TimeRange range, string userId, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        return ReadAsync((c, ct) => Queries.UserTimelineAsync(c, range, userId, limit, ct), cancellationToken);
+        ArgumentNullException.ThrowIfNull(userId);
+        return ReadAsync((c, ct) => DuckDbTimeline.QueryAsync(c, range, userId, limit, ct), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -215,6 +262,19 @@ public sealed class DuckDbTierStore : ITierStore, IAsyncDisposable
         {
             _writeGate.Release();
         }
+    }
+
+    /// <summary>Moves the staged events into the table and rollups; a copied day written to again loses its user-ordered copy until the next maintenance.</summary>
+    private async Task InsertStagedEventsAsync(IReadOnlyList<EventRow> rows, CancellationToken cancellationToken)
+    {
+        var resorted = rows.Select(r => DuckDbSchema.DayOf(r.Time.ToUnixTimeMilliseconds())).Where(_sortedDays.Contains).Distinct().ToList();
+        if (resorted.Count > 0)
+        {
+            await DuckDbDayLayout.ForgetAsync(_connection, resorted, cancellationToken);
+            _sortedDays.ExceptWith(resorted);
+        }
+
+        await DuckDbRollups.InsertEventsAsync(_connection, "stage_events", rows, _compaction.Due(rows), cancellationToken);
     }
 
     private async Task<T> ReadAsync<T>(Func<DuckDBConnection, CancellationToken, Task<T>> query, CancellationToken cancellationToken)

@@ -10,6 +10,7 @@ internal static class StorageBenchmarkCommand
     {
         var defaults = new StorageBenchmarkOptions();
         var insertRows = new Option<long>("--insert-rows") { Description = "Rows in the insert benchmark (hot tier vs a bare DuckDB appender).", DefaultValueFactory = _ => defaults.InsertRows };
+        var insertRounds = new Option<int>("--insert-rounds") { Description = "Rounds of the insert benchmark, each a bare appender loop then the hot tier.", DefaultValueFactory = _ => defaults.InsertRounds };
         var hotEvents = new Option<long>("--hot-events") { Description = "Events in the hot tier, over 7 days.", DefaultValueFactory = _ => defaults.HotEvents };
         var warmEvents = new Option<long>("--warm-events") { Description = "Events in the warm tier, over 90 days.", DefaultValueFactory = _ => defaults.WarmEvents };
         var coldDays = new Option<int>("--cold-days") { Description = "Daily Parquet files in the cold tier.", DefaultValueFactory = _ => defaults.ColdDays };
@@ -18,6 +19,7 @@ internal static class StorageBenchmarkCommand
         var command = new Command("bench-storage", "Sink-sized inserts into the DuckDB hot tier beside a bare appender loop; typed query p50/p99 on the hot, warm and cold tiers.")
         {
             insertRows,
+            insertRounds,
             hotEvents,
             warmEvents,
             coldDays,
@@ -29,6 +31,7 @@ internal static class StorageBenchmarkCommand
             var options = new StorageBenchmarkOptions
             {
                 InsertRows = result.GetValue(insertRows),
+                InsertRounds = result.GetValue(insertRounds),
                 HotEvents = result.GetValue(hotEvents),
                 WarmEvents = result.GetValue(warmEvents),
                 ColdDays = result.GetValue(coldDays),
