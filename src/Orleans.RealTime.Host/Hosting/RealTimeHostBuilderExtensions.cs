@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.RealTime.Gateway;
+using Orleans.RealTime.Gateway.Ingest;
 using Orleans.RealTime.Gateway.Security;
 using Orleans.RealTime.Host.Configuration;
 using Orleans.RealTime.Sessions.Summaries;
@@ -20,8 +21,8 @@ public static class RealTimeHostBuilderExtensions
     /// <summary>
     /// Adds the Orleans silo (Embedded profile: localhost clustering, in-memory storage and reminders, the embedded
     /// Kafka broker unless <c>Kafka:BootstrapServers</c> is set, sessions and recommendations), the tiered storage with
-    /// its Kafka sink and the session summaries it keeps, the gRPC front end with health, reflection, sessions,
-    /// recommendations and analytics, and the dashboard; binds and validates every setting at start.
+    /// its Kafka sink and the session summaries it keeps, the gRPC front end with health, reflection, ingest (to the
+    /// sessions' Kafka unless <c>Ingest:BootstrapServers</c> is set), sessions, recommendations and analytics, and the dashboard; binds and validates every setting at start.
     /// </summary>
     /// <param name="builder">The web application builder.</param>
     /// <returns>The builder.</returns>
@@ -39,6 +40,7 @@ public static class RealTimeHostBuilderExtensions
         var readiness = new SiloReadiness();
         builder.Services.AddRealTimeGateway().AddCheck("silo", readiness);
         builder.Services.AddHostedService<EndpointAnnouncer>();
+        builder.Services.AddRealTimeIngest(EventPipelineSiloBuilderExtensions.BootstrapOf);
         builder.Services.AddRealTimeStorage().AddStorageSink();
         builder.Services.AddOptions<StorageSinkOptions>().Configure<IServiceProvider>((sink, services) =>
         {
