@@ -21,6 +21,32 @@ internal sealed partial class IngestGrpcService(
 {
     public override async Task<PublishResponse> Publish(PublishRequest request, ServerCallContext context)
     {
+        instruments.CallStarted();
+        try
+        {
+            return await PublishOneAsync(request, context);
+        }
+        finally
+        {
+            instruments.CallEnded();
+        }
+    }
+
+    public override async Task<PublishStreamSummary> PublishStream(IAsyncStreamReader<PublishRequest> requestStream, ServerCallContext context)
+    {
+        instruments.CallStarted();
+        try
+        {
+            return await PublishAllAsync(requestStream, context);
+        }
+        finally
+        {
+            instruments.CallEnded();
+        }
+    }
+
+    private async Task<PublishResponse> PublishOneAsync(PublishRequest request, ServerCallContext context)
+    {
         var result = validator.Validate(request.Event);
         if (!result.IsValid)
         {
@@ -51,7 +77,7 @@ internal sealed partial class IngestGrpcService(
         }
     }
 
-    public override async Task<PublishStreamSummary> PublishStream(IAsyncStreamReader<PublishRequest> requestStream, ServerCallContext context)
+    private async Task<PublishStreamSummary> PublishAllAsync(IAsyncStreamReader<PublishRequest> requestStream, ServerCallContext context)
     {
         var settings = options.Value;
         var cancellation = context.CancellationToken;
