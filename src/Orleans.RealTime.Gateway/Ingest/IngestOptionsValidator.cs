@@ -5,7 +5,10 @@ namespace Orleans.RealTime.Gateway.Ingest;
 /// <summary>Validates <see cref="IngestOptions"/> at start; each failure names its configuration key.</summary>
 internal sealed class IngestOptionsValidator : IValidateOptions<IngestOptions>
 {
-    private static readonly string[] FixedSettings = ["enable.idempotence", "acks", "request.required.acks", "partitioner", "message.timeout.ms", "delivery.timeout.ms"];
+    private static readonly string[] FixedSettings =
+    [
+        "bootstrap.servers", "enable.idempotence", "acks", "request.required.acks", "partitioner", "message.timeout.ms", "delivery.timeout.ms", "linger.ms",
+    ];
 
     public ValidateOptionsResult Validate(string? name, IngestOptions options)
     {
@@ -24,7 +27,7 @@ internal sealed class IngestOptionsValidator : IValidateOptions<IngestOptions>
         Require(failures, options.LingerMs is >= 0 and <= 1000, nameof(IngestOptions.LingerMs), $"must be from 0 to 1000 (was {options.LingerMs})");
         foreach (var key in options.ProducerSettings.Keys.Where(k => FixedSettings.Contains(k, StringComparer.OrdinalIgnoreCase)))
         {
-            failures.Add($"{IngestOptions.SectionName}:{nameof(IngestOptions.ProducerSettings)}:{key} cannot be set: the ingest producer is idempotent with acks=all, murmur2 partitioning and DeliveryTimeout.");
+            failures.Add($"{IngestOptions.SectionName}:{nameof(IngestOptions.ProducerSettings)}:{key} cannot be set: the ingest producer is idempotent with acks=all, murmur2 partitioning; set BootstrapServers, DeliveryTimeout and LingerMs instead.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
