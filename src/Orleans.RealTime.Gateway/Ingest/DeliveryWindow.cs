@@ -3,65 +3,96 @@ using Confluent.Kafka;
 namespace Orleans.RealTime.Gateway.Ingest;
 
 /// <summary>
-/// The deliveries one <c>PublishStream</c> call has in flight, oldest first: produce calls are pipelined, and the
-/// window waits for the oldest only when it is full; it counts acknowledgements and failures as they complete.
+/// The deliveries one <c>PublishStream</c> call has in flight: produce calls are pipelined, at most
+/// <c>capacity</c> at a time, and counted by the producer's delivery handler as the broker acknowledges them (no task
+/// or thread-pool hop per event).
 /// </summary>
-internal sealed class DeliveryWindow(int capacity)
+internal sealed class DeliveryWindow : IDisposable
 {
-    private readonly Queue<Task<DeliveryResult<string, byte[]>>> _pending = new();
+    private readonly SemaphoreSlim _slots;
+    private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long _pending;
+    private long _acknowledged;
+    private long _failed;
+    private int _draining;
+    private Exception? _firstFailure;
 
-    public long Acknowledged { get; private set; }
-
-    public long Failed { get; private set; }
-
-    public Exception? FirstFailure { get; private set; }
-
-    /// <summary>Adds a delivery; takes completed ones off the front, and waits for the oldest while more than the capacity are pending.</summary>
-    public async ValueTask AddAsync(Task<DeliveryResult<string, byte[]>> delivery, CancellationToken cancellation)
+    public DeliveryWindow(int capacity)
     {
-        _pending.Enqueue(delivery);
-        while (_pending.Count > capacity || (_pending.Count > 0 && _pending.Peek().IsCompleted))
-        {
-            await TakeOldestAsync(cancellation);
-        }
+        _slots = new SemaphoreSlim(capacity, capacity);
+        Handler = OnDelivered;
     }
 
-    /// <summary>Counts a delivery that failed before it could start (e.g. the producer's queue was full).</summary>
-    public void AddFailed(Exception failure)
-    {
-        Failed++;
-        FirstFailure ??= failure;
-    }
+    /// <summary>The delivery handler to pass to the producer for each record started through this window.</summary>
+    public Action<DeliveryReport<string, byte[]>> Handler { get; }
 
-    /// <summary>Waits for every pending delivery.</summary>
-    public async Task DrainAsync(CancellationToken cancellation)
-    {
-        while (_pending.Count > 0)
-        {
-            await TakeOldestAsync(cancellation);
-        }
-    }
+    public long Acknowledged => Interlocked.Read(ref _acknowledged);
 
-    private async Task TakeOldestAsync(CancellationToken cancellation)
+    public long Failed => Interlocked.Read(ref _failed);
+
+    public Exception? FirstFailure => Volatile.Read(ref _firstFailure);
+
+    /// <summary>Waits for a free slot, then starts one delivery with <paramref name="produce"/>.</summary>
+    public async ValueTask StartAsync(Action<Action<DeliveryReport<string, byte[]>>> produce, CancellationToken cancellation)
     {
-        var oldest = _pending.Peek();
+        await _slots.WaitAsync(cancellation);
+        Interlocked.Increment(ref _pending);
         try
         {
-            var result = await oldest.WaitAsync(cancellation);
-            if (result.Status == PersistenceStatus.Persisted)
-            {
-                Acknowledged++;
-            }
-            else
-            {
-                AddFailed(new InvalidOperationException($"Kafka reported persistence status {result.Status}."));
-            }
+            produce(Handler);
         }
         catch (KafkaException failure)
         {
-            AddFailed(failure);
+            // Thrown before the record was queued, e.g. the producer's local queue is full.
+            Fail(failure);
+            Completed();
+        }
+    }
+
+    /// <summary>Waits until every started delivery was acknowledged or failed.</summary>
+    public Task DrainAsync(CancellationToken cancellation)
+    {
+        Interlocked.Exchange(ref _draining, 1);
+        if (Interlocked.Read(ref _pending) == 0)
+        {
+            _drained.TrySetResult();
         }
 
-        _ = _pending.Dequeue();
+        return _drained.Task.WaitAsync(cancellation);
+    }
+
+    public void Dispose() => _slots.Dispose();
+
+    private void OnDelivered(DeliveryReport<string, byte[]> report)
+    {
+        if (report.Error.IsError)
+        {
+            Fail(new ProduceException<string, byte[]>(report.Error, report));
+        }
+        else if (report.Status != PersistenceStatus.Persisted)
+        {
+            Fail(new InvalidOperationException($"Kafka reported persistence status {report.Status}."));
+        }
+        else
+        {
+            Interlocked.Increment(ref _acknowledged);
+        }
+
+        Completed();
+    }
+
+    private void Fail(Exception failure)
+    {
+        Interlocked.CompareExchange(ref _firstFailure, failure, null);
+        Interlocked.Increment(ref _failed);
+    }
+
+    private void Completed()
+    {
+        _slots.Release();
+        if (Interlocked.Decrement(ref _pending) == 0 && Volatile.Read(ref _draining) == 1)
+        {
+            _drained.TrySetResult();
+        }
     }
 }

@@ -81,7 +81,7 @@ internal sealed partial class IngestGrpcService(
     {
         var settings = options.Value;
         var cancellation = context.CancellationToken;
-        var window = new DeliveryWindow(settings.MaxInFlightPerStream);
+        using var window = new DeliveryWindow(settings.MaxInFlightPerStream);
         var summary = new PublishStreamSummary();
         long received = 0;
         try
@@ -108,7 +108,7 @@ internal sealed partial class IngestGrpcService(
                     continue;
                 }
 
-                await StartAsync(window, interaction!, cancellation);
+                await window.StartAsync(handler => producer.Produce(interaction!, handler), cancellation);
             }
 
             await window.DrainAsync(cancellation);
@@ -127,20 +127,6 @@ internal sealed partial class IngestGrpcService(
 
         summary.Accepted = window.Acknowledged;
         return summary;
-    }
-
-    private ValueTask StartAsync(DeliveryWindow window, Contracts.Events.UserInteraction interaction, CancellationToken cancellation)
-    {
-        try
-        {
-            return window.AddAsync(producer.ProduceAsync(interaction), cancellation);
-        }
-        catch (KafkaException failure)
-        {
-            // Thrown before the record was queued, e.g. the producer's local queue is full.
-            window.AddFailed(failure);
-            return ValueTask.CompletedTask;
-        }
     }
 
     private void Record(DeliveryWindow window)

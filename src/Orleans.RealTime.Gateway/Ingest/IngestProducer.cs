@@ -33,6 +33,10 @@ internal sealed partial class IngestProducer : IDisposable
     public Task<DeliveryResult<string, byte[]>> ProduceAsync(UserInteraction interaction) =>
         _producer.ProduceAsync(_topic, new Message<string, byte[]> { Key = interaction.UserId, Value = interaction.ToByteArray() });
 
+    /// <summary>Queues <paramref name="interaction"/>; <paramref name="delivered"/> runs on the producer's poll thread once the broker answered.</summary>
+    public void Produce(UserInteraction interaction, Action<DeliveryReport<string, byte[]>> delivered) =>
+        _producer.Produce(_topic, new Message<string, byte[]> { Key = interaction.UserId, Value = interaction.ToByteArray() }, delivered);
+
     public void Dispose()
     {
         _producer.Flush(_flushTimeout);

@@ -45,7 +45,14 @@ internal static class GrpcBenchmarkRun
 
         var events = Enumerable.Range(0, settings.IngestEvents).Select(_ => generator.Next().Event).ToList();
         var options = host.App.Services.GetRequiredService<IOptions<IngestOptions>>().Value;
+        var handledBefore = meter.Handled;
         var raw = IngestLoad.RawProducer(options, events);
+        if (settings.IngestTopic == EventsTopic)
+        {
+            // The sessions consume the raw phase's events too: let them catch up, so both phases start from an idle silo.
+            await meter.WaitForAsync(handledBefore + events.Count, TimeSpan.FromMinutes(5));
+        }
+
         var ingest = await IngestLoad.PublishStreamAsync(host.Channel, events, settings.Streams, settings.EventsPerCall, ct);
         return new GrpcBenchmarkResult(trivial, recommend, ingest, raw);
     }
