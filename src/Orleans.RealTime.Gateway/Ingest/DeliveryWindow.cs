@@ -5,9 +5,10 @@ namespace Orleans.RealTime.Gateway.Ingest;
 /// <summary>
 /// The deliveries one <c>PublishStream</c> call has in flight: produce calls are pipelined, at most
 /// <c>capacity</c> at a time, and counted by the producer's delivery handler as the broker acknowledges them (no task
-/// or thread-pool hop per event).
+/// or thread-pool hop per event). It is deliberately not disposable: a call that ends early (deadline, cancellation)
+/// leaves deliveries whose handlers still run later.
 /// </summary>
-internal sealed class DeliveryWindow : IDisposable
+internal sealed class DeliveryWindow
 {
     private readonly SemaphoreSlim _slots;
     private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -60,8 +61,6 @@ internal sealed class DeliveryWindow : IDisposable
 
         return _drained.Task.WaitAsync(cancellation);
     }
-
-    public void Dispose() => _slots.Dispose();
 
     private void OnDelivered(DeliveryReport<string, byte[]> report)
     {

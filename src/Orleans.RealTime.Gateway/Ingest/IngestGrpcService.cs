@@ -81,7 +81,7 @@ internal sealed partial class IngestGrpcService(
     {
         var settings = options.Value;
         var cancellation = context.CancellationToken;
-        using var window = new DeliveryWindow(settings.MaxInFlightPerStream);
+        var window = new DeliveryWindow(settings.MaxInFlightPerStream);
         var summary = new PublishStreamSummary();
         long received = 0;
         try
