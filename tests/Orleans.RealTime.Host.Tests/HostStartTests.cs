@@ -54,13 +54,13 @@ public sealed class HostStartTests(HostFixture host) : IClassFixture<HostFixture
     }
 
     [Fact]
-    public async Task ContractMethods_NotYetServed_AnswerUnimplemented()
+    public async Task IngestService_IsServed_AndValidatesTheEvent()
     {
         var client = new IngestService.IngestServiceClient(host.Channel);
 
         var error = await Assert.ThrowsAsync<RpcException>(
             async () => await client.PublishAsync(new PublishRequest(), deadline: DateTime.UtcNow.AddSeconds(10)));
 
-        Assert.Equal(StatusCode.Unimplemented, error.StatusCode);
+        Assert.Equal((StatusCode.InvalidArgument, "event: is required"), (error.StatusCode, error.Status.Detail));
     }
 }

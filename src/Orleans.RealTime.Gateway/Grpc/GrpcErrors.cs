@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Orleans.RealTime.Contracts.Validation;
 
 namespace Orleans.RealTime.Gateway.Grpc;
 
@@ -18,5 +19,17 @@ internal static class GrpcErrors
         var field = exception.ParamName ?? "request";
         var message = exception.Message.Replace($" (Parameter '{exception.ParamName}')", "", StringComparison.Ordinal);
         return InvalidArgument(field, message);
+    }
+
+    /// <summary><c>INVALID_ARGUMENT</c> naming every bad field of an event; each field also travels as a trailer <c>field</c>.</summary>
+    public static RpcException InvalidArgument(ValidationResult result)
+    {
+        var trailers = new global::Grpc.Core.Metadata();
+        foreach (var field in result.Errors.Select(e => e.Field).Distinct(StringComparer.Ordinal))
+        {
+            trailers.Add("field", field);
+        }
+
+        return new RpcException(new Status(StatusCode.InvalidArgument, result.ToString()), trailers);
     }
 }

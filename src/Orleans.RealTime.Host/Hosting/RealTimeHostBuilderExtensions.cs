@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.RealTime.Gateway;
+using Orleans.RealTime.Gateway.Ingest;
 using Orleans.RealTime.Gateway.Security;
 using Orleans.RealTime.Host.Configuration;
 using Orleans.RealTime.Sessions.Summaries;
@@ -23,8 +24,8 @@ public static class RealTimeHostBuilderExtensions
     /// reminders on <c>Cluster:Redis</c>, Kafka at <c>Kafka:BootstrapServers</c>, hot and warm tiers on ClickHouse when
     /// <c>Storage:ClickHouse:ConnectionString</c> is set; both: sessions and recommendations), the tiered storage with
     /// its Kafka sink (unless <c>Storage:Sink:Enabled=false</c>) and the session summaries it keeps, the gRPC front end
-    /// with health, reflection, sessions, recommendations and analytics, and the dashboard; binds and validates every
-    /// setting at start.
+    /// with health, reflection, ingest (to the sessions' Kafka unless <c>Ingest:BootstrapServers</c> is set), sessions,
+    /// recommendations and analytics, and the dashboard; binds and validates every setting at start.
     /// </summary>
     /// <param name="builder">The web application builder.</param>
     /// <returns>The builder.</returns>
@@ -44,6 +45,7 @@ public static class RealTimeHostBuilderExtensions
         var readiness = new SiloReadiness();
         builder.Services.AddRealTimeGateway().AddCheck("silo", readiness);
         builder.Services.AddHostedService<EndpointAnnouncer>();
+        builder.Services.AddRealTimeIngest(EventPipelineSiloBuilderExtensions.BootstrapOf);
         if (profile == RealTimeProfile.Cluster)
         {
             builder.Services.AddClusterTiers(builder.Configuration);

@@ -7,7 +7,7 @@ namespace Orleans.RealTime.LoadGen.Clickstream;
 /// Writes generated events to Kafka (key = user_id), a duplicate copy where the generator asks for one, and keeps the
 /// ledger of distinct events per user that the platform should report.
 /// </summary>
-internal sealed class ClickstreamWriter : IDisposable
+internal sealed class ClickstreamWriter : IDisposable, IClickstreamSink
 {
     private readonly IProducer<string, byte[]> _producer;
     private readonly string _topic;
@@ -55,6 +55,24 @@ internal sealed class ClickstreamWriter : IDisposable
     public void Flush() => _producer.Flush(TimeSpan.FromMinutes(2));
 
     public void Dispose() => _producer.Dispose();
+
+    ValueTask IClickstreamSink.WriteAsync(GeneratedEvent generated, CancellationToken ct)
+    {
+        Write(generated);
+        return ValueTask.CompletedTask;
+    }
+
+    Task IClickstreamSink.FlushAsync(CancellationToken ct)
+    {
+        Flush();
+        return Task.CompletedTask;
+    }
+
+    ValueTask IAsyncDisposable.DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
 
     private void Send(string key, byte[] value)
     {
