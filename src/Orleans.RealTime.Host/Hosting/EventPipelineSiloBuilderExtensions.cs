@@ -25,7 +25,7 @@ internal static class EventPipelineSiloBuilderExtensions
 
     /// <summary>
     /// Kafka stream provider <see cref="StreamProvider"/> over topic <see cref="SessionStreams.Namespace"/> (bootstrap
-    /// <c>Kafka:BootstrapServers</c>, or the embedded broker when that is empty), session storage (memory, or Redis
+    /// <c>Kafka:BootstrapServers</c>, or the embedded broker when that is empty), session storage (serialized in this silo's memory, or Redis
     /// when <see cref="SessionsRedisKey"/> is set), reminders, sessions and recommendations.
     /// </summary>
     public static ISiloBuilder AddEventPipeline(this ISiloBuilder silo, IConfiguration configuration)
@@ -65,7 +65,8 @@ internal static class EventPipelineSiloBuilderExtensions
         var redis = configuration[SessionsRedisKey];
         if (string.IsNullOrWhiteSpace(redis))
         {
-            silo.AddMemoryGrainStorage(SessionStreams.StorageName);
+            // Single silo: session state as serialized bytes and idle deadlines in this process, no grain call or reminder per session.
+            silo.AddSingleSiloSessionPersistence();
             silo.UseInMemoryReminderService();
         }
         else
