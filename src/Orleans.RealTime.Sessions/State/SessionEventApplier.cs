@@ -24,7 +24,7 @@ internal sealed class SessionEventApplier(SessionOptions options)
             return ApplyResult.Skipped(ApplyOutcome.Redelivered, kind);
         }
 
-        var hash = XxHash64.HashToUInt64(Encoding.UTF8.GetBytes(evt.EventId));
+        var hash = HashOf(evt.EventId);
         if (checks && Array.IndexOf(state.RecentEventHashes, hash) >= 0)
         {
             Advance(state, offset);
@@ -62,6 +62,19 @@ internal sealed class SessionEventApplier(SessionOptions options)
         Advance(state, offset);
         Remember(state, hash);
         return new ApplyResult(ApplyOutcome.Applied, opened, outOfOrder, kind, products, context);
+    }
+
+    /// <summary>XxHash64 of the id's UTF-8 bytes, encoded on the stack when the id is short (they are UUIDs).</summary>
+    internal static ulong HashOf(string eventId)
+    {
+        const int StackLimit = 256;
+        if (Encoding.UTF8.GetMaxByteCount(eventId.Length) > StackLimit)
+        {
+            return XxHash64.HashToUInt64(Encoding.UTF8.GetBytes(eventId));
+        }
+
+        Span<byte> utf8 = stackalloc byte[StackLimit];
+        return XxHash64.HashToUInt64(utf8[..Encoding.UTF8.GetBytes(eventId, utf8)]);
     }
 
     /// <summary>Whether the open session has been idle (in processing time) for the TTL or longer.</summary>

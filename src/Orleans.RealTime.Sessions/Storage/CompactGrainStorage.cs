@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Globalization;
 using Orleans.Serialization;
@@ -13,6 +14,9 @@ namespace Orleans.RealTime.Sessions.Storage;
 /// </summary>
 public sealed class CompactGrainStorage(Serializer serializer) : IGrainStorage
 {
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
     private readonly ConcurrentDictionary<StoredStateKey, StoredState> _states = new();
     private long _lastVersion;
 
@@ -46,7 +50,7 @@ public sealed class CompactGrainStorage(Serializer serializer) : IGrainStorage
     {
         ArgumentNullException.ThrowIfNull(grainState);
         var key = new StoredStateKey(stateName, grainId);
-        var next = new StoredState(serializer.SerializeToArray(grainState.State), Interlocked.Increment(ref _lastVersion));
+        var next = new StoredState(Serialize(grainState.State), Interlocked.Increment(ref _lastVersion));
         if (!Replace(key, grainState.ETag, next))
         {
             throw Conflict(key, grainState.ETag);
@@ -74,6 +78,15 @@ public sealed class CompactGrainStorage(Serializer serializer) : IGrainStorage
         grainState.ETag = null;
         grainState.RecordExists = false;
         return Task.CompletedTask;
+    }
+
+    /// <summary>Serializes into a buffer this thread reuses, then copies out exactly the bytes written.</summary>
+    private byte[] Serialize<T>(T state)
+    {
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(1024);
+        buffer.ResetWrittenCount();
+        serializer.Serialize(state, buffer);
+        return buffer.WrittenSpan.ToArray();
     }
 
     /// <summary>Stores <paramref name="next"/> when what is stored carries <paramref name="expectedETag"/> (null: nothing stored).</summary>
