@@ -186,7 +186,10 @@ internal sealed partial class UserSessionGrain(
     private RecommendationSnapshot Compute(string triggerEventId, int limit)
     {
         var excluded = new HashSet<string>(state.State.Cart.Keys, StringComparer.Ordinal);
-        excluded.UnionWith(state.State.PurchasedProducts);
+        if (state.State.PurchasedProducts is { } bought)
+        {
+            excluded.UnionWith(bought);
+        }
         var items = recommender.Recommend(state.State.RecentProducts, excluded, limit);
         return new RecommendationSnapshot(UserId, items, time.GetUtcNow(), triggerEventId);
     }

@@ -28,8 +28,8 @@ public sealed class SessionEventApplierTests
 
         Assert.Equal([1L, 0, 3, 1], state.Counts);
         Assert.Equal(new CartItem(1, 300, "EUR"), Assert.Single(state.Cart).Value);
-        Assert.Equal(["P1"], state.PurchasedProducts);
-        Assert.Equal(1_500, state.SpendMinorByCurrency["EUR"]);
+        Assert.Equal(["P1"], state.PurchasedProducts!);
+        Assert.Equal(1_500, state.SpendMinorByCurrency!["EUR"]);
         Assert.Equal(["P1", "P2"], state.RecentProducts.Select(p => p.ProductId));
         Assert.Equal(Recommendations.InteractionKind.Purchase, state.RecentProducts[0].Kind);
     }

@@ -111,13 +111,15 @@ internal sealed class SessionEventApplier(SessionOptions options)
                 break;
             case UserInteraction.InteractionTypeOneofCase.Purchase:
                 var purchase = evt.Purchase;
-                state.SpendMinorByCurrency[purchase.Currency] = state.SpendMinorByCurrency.GetValueOrDefault(purchase.Currency) + purchase.TotalMinor;
+                var spend = state.SpendMinorByCurrency ??= new(StringComparer.Ordinal);
+                var bought = state.PurchasedProducts ??= [];
+                spend[purchase.Currency] = spend.GetValueOrDefault(purchase.Currency) + purchase.TotalMinor;
                 foreach (var item in purchase.Items)
                 {
                     state.Cart.Remove(item.ProductId);
-                    if (!state.PurchasedProducts.Contains(item.ProductId))
+                    if (!bought.Contains(item.ProductId))
                     {
-                        state.PurchasedProducts.Add(item.ProductId);
+                        bought.Add(item.ProductId);
                     }
 
                     products.Add(item.ProductId);
@@ -152,7 +154,7 @@ internal sealed class SessionEventApplier(SessionOptions options)
 
     private static void Advance(UserSessionState state, long offset) => state.LastOffset = Math.Max(state.LastOffset, offset);
 
-    /// <summary>Adds to the ring of recent event-id hashes, which grows from 8 up to the window so short sessions stay small.</summary>
+    /// <summary>Adds to the ring of recent event-id hashes, which grows from 4 up to the window so short sessions stay small.</summary>
     private void Remember(UserSessionState state, ulong hash)
     {
         var hashes = state.RecentEventHashes;
@@ -160,7 +162,7 @@ internal sealed class SessionEventApplier(SessionOptions options)
         {
             if (hashes.Length < options.DedupWindow)
             {
-                Array.Resize(ref hashes, Math.Min(Math.Max(8, hashes.Length * 2), options.DedupWindow));
+                Array.Resize(ref hashes, Math.Min(Math.Max(4, hashes.Length * 2), options.DedupWindow));
                 state.RecentEventHashes = hashes;
             }
             else
