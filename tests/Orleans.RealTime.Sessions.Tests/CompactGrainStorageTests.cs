@@ -108,4 +108,35 @@ public sealed class CompactGrainStorageTests
 
         Assert.Equal(("mine", 3), (read.State!.SessionId, storage.Count));
     }
+
+    [Fact]
+    public async Task ConcurrentWrites_WithTheSameETag_OnlyOneWins()
+    {
+        var storage = NewStorage();
+        await storage.WriteStateAsync(Name, User, Session("s0"));
+        var readers = Enumerable.Range(0, 16).Select(_ => new GrainState<UserSessionState>(new UserSessionState())).ToList();
+        foreach (var reader in readers)
+        {
+            await storage.ReadStateAsync(Name, User, reader);
+        }
+
+        var outcomes = await Task.WhenAll(readers.Select((reader, i) => Task.Run(async () =>
+        {
+            reader.State!.SessionId = "writer-" + i;
+            try
+            {
+                await storage.WriteStateAsync(Name, User, reader);
+                return reader.State.SessionId;
+            }
+            catch (InconsistentStateException)
+            {
+                return null;
+            }
+        })));
+
+        var winner = Assert.Single(outcomes, o => o is not null);
+        var read = new GrainState<UserSessionState>(new UserSessionState());
+        await storage.ReadStateAsync(Name, User, read);
+        Assert.Equal(winner, read.State!.SessionId);
+    }
 }

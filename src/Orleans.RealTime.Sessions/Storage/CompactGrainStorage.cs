@@ -17,7 +17,7 @@ public sealed class CompactGrainStorage(Serializer serializer) : IGrainStorage
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? t_buffer;
 
-    private readonly ConcurrentDictionary<StoredStateKey, StoredState> _states = new();
+    private readonly ConcurrentDictionary<StoredStateKey, StoredSlot> _states = new();
     private long _lastVersion;
 
     /// <summary>How many states are stored.</summary>
@@ -30,10 +30,20 @@ public sealed class CompactGrainStorage(Serializer serializer) : IGrainStorage
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         ArgumentNullException.ThrowIfNull(grainState);
-        if (_states.TryGetValue(new StoredStateKey(stateName, grainId), out var stored))
+        byte[]? data = null;
+        long version = StoredSlot.Empty;
+        if (_states.TryGetValue(new StoredStateKey(stateName, grainId), out var slot))
         {
-            grainState.State = serializer.Deserialize<T>(stored.Data);
-            grainState.ETag = ETagOf(stored.Version);
+            lock (slot)
+            {
+                (data, version) = (slot.Data, slot.Version);
+            }
+        }
+
+        if (data is not null && version != StoredSlot.Empty)
+        {
+            grainState.State = serializer.Deserialize<T>(data);
+            grainState.ETag = ETagOf(version);
             grainState.RecordExists = true;
         }
         else
@@ -50,15 +60,30 @@ public sealed class CompactGrainStorage(Serializer serializer) : IGrainStorage
     {
         ArgumentNullException.ThrowIfNull(grainState);
         var key = new StoredStateKey(stateName, grainId);
-        var next = new StoredState(Serialize(grainState.State), Interlocked.Increment(ref _lastVersion));
-        if (!Replace(key, grainState.ETag, next))
+        var expected = VersionOf(grainState.ETag);
+        var data = Serialize(grainState.State);
+        while (true)
         {
-            throw Conflict(key, grainState.ETag);
-        }
+            var slot = _states.GetOrAdd(key, static _ => new StoredSlot());
+            lock (slot)
+            {
+                if (slot.Removed)
+                {
+                    continue;
+                }
 
-        grainState.ETag = ETagOf(next.Version);
-        grainState.RecordExists = true;
-        return Task.CompletedTask;
+                if (slot.Version != expected)
+                {
+                    throw Conflict(key, grainState.ETag, slot.Version);
+                }
+
+                slot.Data = data;
+                slot.Version = Interlocked.Increment(ref _lastVersion);
+                grainState.ETag = ETagOf(slot.Version);
+                grainState.RecordExists = true;
+                return Task.CompletedTask;
+            }
+        }
     }
 
     /// <inheritdoc />
@@ -66,13 +91,23 @@ public sealed class CompactGrainStorage(Serializer serializer) : IGrainStorage
     {
         ArgumentNullException.ThrowIfNull(grainState);
         var key = new StoredStateKey(stateName, grainId);
-        if (grainState.ETag is not null || _states.ContainsKey(key))
+        var expected = VersionOf(grainState.ETag);
+        if (_states.TryGetValue(key, out var slot))
         {
-            if (!_states.TryGetValue(key, out var stored) || grainState.ETag != ETagOf(stored.Version)
-                || !_states.TryRemove(new KeyValuePair<StoredStateKey, StoredState>(key, stored)))
+            lock (slot)
             {
-                throw Conflict(key, grainState.ETag);
+                if (slot.Version != expected)
+                {
+                    throw Conflict(key, grainState.ETag, slot.Version);
+                }
+
+                slot.Removed = true;
+                _states.TryRemove(new KeyValuePair<StoredStateKey, StoredSlot>(key, slot));
             }
+        }
+        else if (expected != StoredSlot.Empty)
+        {
+            throw Conflict(key, grainState.ETag, StoredSlot.Empty);
         }
 
         grainState.ETag = null;
@@ -89,22 +124,15 @@ public sealed class CompactGrainStorage(Serializer serializer) : IGrainStorage
         return buffer.WrittenSpan.ToArray();
     }
 
-    /// <summary>Stores <paramref name="next"/> when what is stored carries <paramref name="expectedETag"/> (null: nothing stored).</summary>
-    private bool Replace(StoredStateKey key, string? expectedETag, StoredState next)
-    {
-        if (expectedETag is null)
-        {
-            return _states.TryAdd(key, next);
-        }
+    /// <summary>The version an ETag of this storage names; an ETag it never issued matches nothing stored.</summary>
+    private static long VersionOf(string? eTag) =>
+        eTag is null ? StoredSlot.Empty
+        : long.TryParse(eTag, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var version) && version > 0 ? version
+        : -1;
 
-        return _states.TryGetValue(key, out var stored)
-            && expectedETag == ETagOf(stored.Version)
-            && _states.TryUpdate(key, next, stored);
-    }
-
-    private InconsistentStateException Conflict(StoredStateKey key, string? expectedETag)
+    private static InconsistentStateException Conflict(StoredStateKey key, string? expectedETag, long storedVersion)
     {
-        var stored = _states.TryGetValue(key, out var current) ? ETagOf(current.Version) : "none";
+        var stored = storedVersion == StoredSlot.Empty ? "none" : ETagOf(storedVersion);
         return new InconsistentStateException(
             $"State {key.StateName} of {key.GrainId} was changed by another writer: stored ETag {stored}, expected {expectedETag ?? "none"}",
             stored,
