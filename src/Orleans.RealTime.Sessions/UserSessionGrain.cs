@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Orleans.RealTime.Contracts.Events;
 using Orleans.RealTime.Recommendations;
 using Orleans.RealTime.Recommendations.Model;
+using Orleans.RealTime.Sessions.Expiry;
 using Orleans.RealTime.Sessions.State;
 using Orleans.RealTime.Sessions.Summaries;
 using Orleans.Streams;
@@ -21,18 +22,18 @@ namespace Orleans.RealTime.Sessions;
 internal sealed partial class UserSessionGrain(
     [PersistentState("session", SessionStreams.StorageName)] IPersistentState<UserSessionState> state,
     IOptions<SessionOptions> options,
+    SessionEventApplier applier,
     [FromKeyedServices(RealTimeClock.Key)] TimeProvider time,
     ISessionSummarySink summaries,
     Recommender recommender,
     ModelUpdateQueue modelUpdates,
     SessionInstruments instruments,
+    ISessionExpiry expiry,
     ILogger<UserSessionGrain> logger)
-    : Grain, IUserSessionGrain, IRemindable, IStreamSubscriptionObserver, IAsyncObserver<UserInteraction>
+    : Grain, IUserSessionGrain, ISessionExpiryCheck, IRemindable, IStreamSubscriptionObserver, IAsyncObserver<UserInteraction>
 {
-    internal const string ExpiryReminder = "session-ttl";
 
     private readonly SessionOptions _options = options.Value;
-    private readonly SessionEventApplier _applier = new(options.Value);
     private readonly RecommendationWatchers _watchers = new(options.Value.WatchLease);
     private string _lastTriggerEventId = "";
     private bool _dirty;
@@ -105,12 +106,19 @@ internal sealed partial class UserSessionGrain(
     }
 
     /// <inheritdoc />
+    public async Task<long> CheckExpiryAsync()
+    {
+        await ExpireIfDueAsync(time.GetUtcNow());
+        return state.State.IsOpen ? state.State.LastTouchedMs + (long)_options.IdleTimeout.TotalMilliseconds : -1;
+    }
+
+    /// <inheritdoc />
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         await ExpireIfDueAsync(time.GetUtcNow());
         if (!state.State.IsOpen)
         {
-            var reminder = await this.GetReminder(ExpiryReminder);
+            var reminder = await this.GetReminder(ReminderSessionExpiry.ReminderName);
             if (reminder is not null)
             {
                 await this.UnregisterReminder(reminder);
@@ -122,7 +130,7 @@ internal sealed partial class UserSessionGrain(
     {
         var now = time.GetUtcNow();
         await ExpireIfDueAsync(now);
-        var result = _applier.Apply(state.State, evt, offset, now.ToUnixTimeMilliseconds(), NewSessionId);
+        var result = applier.Apply(state.State, evt, offset, now.ToUnixTimeMilliseconds(), NewSessionId);
         instruments.Event(result.Outcome);
         if (result.Outcome != ApplyOutcome.Applied)
         {
@@ -138,7 +146,7 @@ internal sealed partial class UserSessionGrain(
         if (result.OpenedSession)
         {
             instruments.Opened();
-            await this.RegisterOrUpdateReminder(ExpiryReminder, _options.ExpiryCheckInterval, _options.ExpiryCheckInterval);
+            await expiry.ScheduleAsync(this, now.ToUnixTimeMilliseconds() + (long)_options.IdleTimeout.TotalMilliseconds);
         }
 
         foreach (var product in result.Products)
@@ -178,7 +186,10 @@ internal sealed partial class UserSessionGrain(
     private RecommendationSnapshot Compute(string triggerEventId, int limit)
     {
         var excluded = new HashSet<string>(state.State.Cart.Keys, StringComparer.Ordinal);
-        excluded.UnionWith(state.State.PurchasedProducts);
+        if (state.State.PurchasedProducts is { } bought)
+        {
+            excluded.UnionWith(bought);
+        }
         var items = recommender.Recommend(state.State.RecentProducts, excluded, limit);
         return new RecommendationSnapshot(UserId, items, time.GetUtcNow(), triggerEventId);
     }
@@ -207,7 +218,7 @@ internal sealed partial class UserSessionGrain(
 
     private async Task ExpireIfDueAsync(DateTimeOffset now)
     {
-        if (!_applier.IsExpired(state.State, now.ToUnixTimeMilliseconds()))
+        if (!applier.IsExpired(state.State, now.ToUnixTimeMilliseconds()))
         {
             return;
         }

@@ -11,13 +11,7 @@ public sealed class RedisPersistenceTests(RedisServerFixture redis) : IClassFixt
     public async Task SessionState_AfterDeactivation_IsReadBackFromRedis()
     {
         await using var test = await SessionTestCluster.StartAsync(redis: redis.ConnectionString);
-        await test.ProduceAsync(Events.Click("redis-u1", "e1", "P1"));
-        var last = await test.ProduceAsync(Events.Cart("redis-u1", "e2", "P2", 3, 990));
-        var before = await test.WaitForOffsetAsync("redis-u1", last);
-
-        await test.Cluster.DeactivateAsync((Runtime.IAddressable)test.Session("redis-u1"));
-        await test.Cluster.WaitForDeactivationAsync((Runtime.IAddressable)test.Session("redis-u1"));
-        var after = await test.Session("redis-u1").GetSessionAsync();
+        var (before, after) = await test.ClickCartAndDeactivateAsync("redis-u1");
 
         Assert.Equal((before.SessionId, before.LastAppliedOffset, 1L, 1L), (after.SessionId, after.LastAppliedOffset, after.ProductClicks, after.AddToCarts));
         Assert.Equal(3, after.Cart["P2"].Quantity);

@@ -28,8 +28,8 @@ public sealed class SessionEventApplierTests
 
         Assert.Equal([1L, 0, 3, 1], state.Counts);
         Assert.Equal(new CartItem(1, 300, "EUR"), Assert.Single(state.Cart).Value);
-        Assert.Equal(["P1"], state.PurchasedProducts);
-        Assert.Equal(1_500, state.SpendMinorByCurrency["EUR"]);
+        Assert.Equal(["P1"], state.PurchasedProducts!);
+        Assert.Equal(1_500, state.SpendMinorByCurrency!["EUR"]);
         Assert.Equal(["P1", "P2"], state.RecentProducts.Select(p => p.ProductId));
         Assert.Equal(Recommendations.InteractionKind.Purchase, state.RecentProducts[0].Kind);
     }
@@ -122,5 +122,17 @@ public sealed class SessionEventApplierTests
 
         Assert.False(applier.IsExpired(state, T0 + (30 * Minute) - 1));
         Assert.True(applier.IsExpired(state, T0 + (30 * Minute)));
+    }
+
+    [Theory]
+    [InlineData("3f2b9c1e-0d4a-4c55-9a7e-1b2c3d4e5f60")]
+    [InlineData("événement-ünïcode-✓")]
+    [InlineData("")]
+    public void HashOf_EqualsTheHashOfTheUtf8Bytes_ForShortAndLongIds(string id)
+    {
+        var longId = string.Concat(Enumerable.Repeat(id + "x", 100));
+
+        Assert.Equal(System.IO.Hashing.XxHash64.HashToUInt64(System.Text.Encoding.UTF8.GetBytes(id)), SessionEventApplier.HashOf(id));
+        Assert.Equal(System.IO.Hashing.XxHash64.HashToUInt64(System.Text.Encoding.UTF8.GetBytes(longId)), SessionEventApplier.HashOf(longId));
     }
 }

@@ -27,8 +27,8 @@ internal static class EventPipelineSiloBuilderExtensions
     /// <summary>
     /// Kafka stream provider <see cref="StreamProvider"/> over topic <see cref="SessionStreams.Namespace"/> (bootstrap
     /// <c>Kafka:BootstrapServers</c>, or in the Embedded profile the embedded broker when that is empty), session storage
-    /// (memory, or Redis when <see cref="SessionsRedisKey"/> is set or, in the Cluster profile, <c>Cluster:Redis</c>),
-    /// reminders, sessions and recommendations.
+    /// (serialized in this silo's memory, or Redis when <see cref="SessionsRedisKey"/> is set or, in the Cluster profile,
+    /// <c>Cluster:Redis</c>), reminders, sessions and recommendations.
     /// </summary>
     public static ISiloBuilder AddEventPipeline(this ISiloBuilder silo, IConfiguration configuration, RealTimeProfile profile)
     {
@@ -66,7 +66,8 @@ internal static class EventPipelineSiloBuilderExtensions
         var redis = ClusterSiloBuilderExtensions.SessionRedis(configuration, profile);
         if (string.IsNullOrWhiteSpace(redis))
         {
-            silo.AddMemoryGrainStorage(SessionStreams.StorageName);
+            // Single silo: session state as serialized bytes and idle deadlines in this process, no grain call or reminder per session.
+            silo.AddSingleSiloSessionPersistence();
             silo.UseInMemoryReminderService();
         }
         else

@@ -16,6 +16,9 @@ public sealed class ItemSimilarityModel(IOptions<RecommendationOptions> options)
     private readonly Dictionary<string, long> _occurrences = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Neighbor[]> _published = new(StringComparer.Ordinal);
 
+    // The one writer's scratch space for ranking a row: no per-publish allocation but the published array.
+    private Neighbor[] _ranking = new Neighbor[64];
+
     /// <summary>How many products have neighbours.</summary>
     public int ProductCount => _published.Count;
 
@@ -89,12 +92,19 @@ public sealed class ItemSimilarityModel(IOptions<RecommendationOptions> options)
     private void Publish(string product)
     {
         var row = _pairs[product];
-        var top = row
-            .Select(p => new Neighbor(p.Key, p.Value.Total / Math.Sqrt(Math.Max(1, _occurrences.GetValueOrDefault(p.Key))), p.Value.Dominant))
-            .OrderByDescending(n => n.Score)
-            .ThenBy(n => n.ProductId, StringComparer.Ordinal)
-            .Take(_options.MaxNeighbors)
-            .ToArray();
+        if (_ranking.Length < row.Count)
+        {
+            _ranking = new Neighbor[Math.Max(row.Count, _ranking.Length * 2)];
+        }
+
+        var count = 0;
+        foreach (var (other, score) in row)
+        {
+            _ranking[count++] = new Neighbor(other, score.Total / Math.Sqrt(Math.Max(1, _occurrences.GetValueOrDefault(other))), score.Dominant);
+        }
+
+        Array.Sort(_ranking, 0, count, NeighborRanking.Instance);
+        var top = _ranking.AsSpan(0, Math.Min(count, _options.MaxNeighbors)).ToArray();
         _published[product] = top;
 
         // Keep the long tail bounded: forget pairs whose raw weight is below that of every published neighbour.

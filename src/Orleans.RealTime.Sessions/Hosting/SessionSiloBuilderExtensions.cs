@@ -4,6 +4,8 @@ using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.RealTime.Recommendations;
 using Orleans.RealTime.Recommendations.Hosting;
+using Orleans.RealTime.Sessions.Expiry;
+using Orleans.RealTime.Sessions.State;
 using Orleans.RealTime.Sessions.Summaries;
 
 namespace Orleans.RealTime.Sessions.Hosting;
@@ -33,6 +35,8 @@ public static class SessionSiloBuilderExtensions
         services.AddRealTimeRecommendations();
         services.TryAddKeyedSingleton(RealTimeClock.Key, TimeProvider.System);
         services.TryAddSingleton<SessionInstruments>();
+        services.TryAddSingleton(sp => new SessionEventApplier(sp.GetRequiredService<IOptions<SessionOptions>>().Value));
+        services.TryAddSingleton<ISessionExpiry, ReminderSessionExpiry>();
         services.TryAddSingleton<RecentSessionSummaries>();
         services.TryAddSingleton<ISessionSummarySink>(sp => sp.GetRequiredService<RecentSessionSummaries>());
         services.AddOptions<GrainCollectionOptions>().Configure<IOptions<SessionOptions>>((collection, sessions) =>

@@ -24,7 +24,7 @@ internal sealed class SessionEventApplier(SessionOptions options)
             return ApplyResult.Skipped(ApplyOutcome.Redelivered, kind);
         }
 
-        var hash = XxHash64.HashToUInt64(Encoding.UTF8.GetBytes(evt.EventId));
+        var hash = HashOf(evt.EventId);
         if (checks && Array.IndexOf(state.RecentEventHashes, hash) >= 0)
         {
             Advance(state, offset);
@@ -64,6 +64,19 @@ internal sealed class SessionEventApplier(SessionOptions options)
         return new ApplyResult(ApplyOutcome.Applied, opened, outOfOrder, kind, products, context);
     }
 
+    /// <summary>XxHash64 of the id's UTF-8 bytes, encoded on the stack when the id is short (they are UUIDs).</summary>
+    internal static ulong HashOf(string eventId)
+    {
+        const int StackLimit = 256;
+        if (Encoding.UTF8.GetMaxByteCount(eventId.Length) > StackLimit)
+        {
+            return XxHash64.HashToUInt64(Encoding.UTF8.GetBytes(eventId));
+        }
+
+        Span<byte> utf8 = stackalloc byte[StackLimit];
+        return XxHash64.HashToUInt64(utf8[..Encoding.UTF8.GetBytes(eventId, utf8)]);
+    }
+
     /// <summary>Whether the open session has been idle (in processing time) for the TTL or longer.</summary>
     public bool IsExpired(UserSessionState state, long nowMs) => state.IsOpen && nowMs - state.LastTouchedMs >= _ttlMs;
 
@@ -98,13 +111,15 @@ internal sealed class SessionEventApplier(SessionOptions options)
                 break;
             case UserInteraction.InteractionTypeOneofCase.Purchase:
                 var purchase = evt.Purchase;
-                state.SpendMinorByCurrency[purchase.Currency] = state.SpendMinorByCurrency.GetValueOrDefault(purchase.Currency) + purchase.TotalMinor;
+                var spend = state.SpendMinorByCurrency ??= new(StringComparer.Ordinal);
+                var bought = state.PurchasedProducts ??= [];
+                spend[purchase.Currency] = spend.GetValueOrDefault(purchase.Currency) + purchase.TotalMinor;
                 foreach (var item in purchase.Items)
                 {
                     state.Cart.Remove(item.ProductId);
-                    if (!state.PurchasedProducts.Contains(item.ProductId))
+                    if (!bought.Contains(item.ProductId))
                     {
-                        state.PurchasedProducts.Add(item.ProductId);
+                        bought.Add(item.ProductId);
                     }
 
                     products.Add(item.ProductId);
@@ -139,7 +154,7 @@ internal sealed class SessionEventApplier(SessionOptions options)
 
     private static void Advance(UserSessionState state, long offset) => state.LastOffset = Math.Max(state.LastOffset, offset);
 
-    /// <summary>Adds to the ring of recent event-id hashes, which grows from 8 up to the window so short sessions stay small.</summary>
+    /// <summary>Adds to the ring of recent event-id hashes, which grows from 4 up to the window so short sessions stay small.</summary>
     private void Remember(UserSessionState state, ulong hash)
     {
         var hashes = state.RecentEventHashes;
@@ -147,7 +162,7 @@ internal sealed class SessionEventApplier(SessionOptions options)
         {
             if (hashes.Length < options.DedupWindow)
             {
-                Array.Resize(ref hashes, Math.Min(Math.Max(8, hashes.Length * 2), options.DedupWindow));
+                Array.Resize(ref hashes, Math.Min(Math.Max(4, hashes.Length * 2), options.DedupWindow));
                 state.RecentEventHashes = hashes;
             }
             else

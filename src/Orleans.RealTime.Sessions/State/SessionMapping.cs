@@ -18,7 +18,7 @@ internal static class SessionMapping
         state.Counts[(int)InteractionKind.Purchase],
         [.. state.RecentProducts.Select(p => p.ProductId)],
         new Dictionary<string, CartItem>(state.Cart, StringComparer.Ordinal),
-        new Dictionary<string, long>(state.SpendMinorByCurrency, StringComparer.Ordinal),
+        SpendOf(state),
         state.LastOffset);
 
     public static SessionSummary ToSummary(string userId, UserSessionState state, DateTimeOffset closedAt) => new(
@@ -32,9 +32,12 @@ internal static class SessionMapping
         state.Counts[(int)InteractionKind.Click],
         state.Counts[(int)InteractionKind.Cart],
         state.Counts[(int)InteractionKind.Purchase],
-        new Dictionary<string, long>(state.SpendMinorByCurrency, StringComparer.Ordinal),
+        SpendOf(state),
         [.. state.RecentProducts.Select(p => p.ProductId)],
-        [.. state.PurchasedProducts]);
+        [.. state.PurchasedProducts ?? []]);
+
+    private static Dictionary<string, long> SpendOf(UserSessionState state) =>
+        state.SpendMinorByCurrency is { } spend ? new(spend, StringComparer.Ordinal) : new(StringComparer.Ordinal);
 
     /// <summary>A fresh state that keeps only what delivery needs across sessions: offset, recent event ids, the closed session's end.</summary>
     public static UserSessionState Reset(UserSessionState closed) => new()

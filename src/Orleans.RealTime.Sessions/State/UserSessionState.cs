@@ -28,9 +28,11 @@ internal sealed class UserSessionState
 
     [Id(7)] public Dictionary<string, CartItem> Cart { get; set; } = new(StringComparer.Ordinal);
 
-    [Id(8)] public List<string> PurchasedProducts { get; set; } = [];
+    /// <summary>Products bought in the session; null until the first purchase (most sessions buy nothing).</summary>
+    [Id(8)] public List<string>? PurchasedProducts { get; set; }
 
-    [Id(9)] public Dictionary<string, long> SpendMinorByCurrency { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>Spend in minor units per currency; null until the first purchase.</summary>
+    [Id(9)] public Dictionary<string, long>? SpendMinorByCurrency { get; set; }
 
     /// <summary>The last applied Kafka offset of this user's stream; -1 before any.</summary>
     [Id(10)] public long LastOffset { get; set; } = -1;

@@ -61,14 +61,15 @@ public sealed class SessionTestCluster : IAsyncDisposable
         EmbeddedKafka? broker = null,
         FakeTimeProvider? time = null,
         string? serviceId = null,
-        Action<RecentSessionSummaries>? observe = null)
+        Action<RecentSessionSummaries>? observe = null,
+        bool compactStorage = false)
     {
         broker ??= EmbeddedKafka.Start(new EmbeddedKafkaOptions { Topics = [SessionStreams.Namespace], Partitions = 8 });
-        return StartOnBrokerAsync(broker, silos, sessions, redis, kafka, time ?? new FakeTimeProvider(DateTimeOffset.UtcNow), serviceId, observe);
+        return StartOnBrokerAsync(broker, silos, sessions, redis, kafka, time ?? new FakeTimeProvider(DateTimeOffset.UtcNow), serviceId, observe, compactStorage);
     }
 
     private static async Task<SessionTestCluster> StartOnBrokerAsync(
-        EmbeddedKafka broker, short silos, Action<SessionOptions>? sessions, string? redis, Action<KafkaStreamOptions>? kafka, FakeTimeProvider time, string? serviceId, Action<RecentSessionSummaries>? observe)
+        EmbeddedKafka broker, short silos, Action<SessionOptions>? sessions, string? redis, Action<KafkaStreamOptions>? kafka, FakeTimeProvider time, string? serviceId, Action<RecentSessionSummaries>? observe, bool compactStorage)
     {
         void ConfigureKafka(KafkaStreamOptions options)
         {
@@ -97,7 +98,12 @@ public sealed class SessionTestCluster : IAsyncDisposable
                 c.ConfigureKafka(ob => ob.Configure(ConfigureKafka));
                 c.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
             });
-            if (redis is null)
+            if (compactStorage)
+            {
+                silo.AddSingleSiloSessionPersistence();
+                silo.UseInMemoryReminderService();
+            }
+            else if (redis is null)
             {
                 silo.AddMemoryGrainStorage(SessionStreams.StorageName);
                 silo.UseInMemoryReminderService();
@@ -136,6 +142,17 @@ public sealed class SessionTestCluster : IAsyncDisposable
             TimeSpan.FromSeconds(60),
             $"user {user} to apply offset {offset}");
         return last!;
+    }
+
+    /// <summary>Applies a click on P1 and 3 × P2 to the cart of <paramref name="user"/>, deactivates the grain and reads the session back.</summary>
+    public async Task<(SessionSnapshot Before, SessionSnapshot After)> ClickCartAndDeactivateAsync(string user)
+    {
+        await ProduceAsync(Events.Click(user, "e1", "P1"));
+        var last = await ProduceAsync(Events.Cart(user, "e2", "P2", 3, 990));
+        var before = await WaitForOffsetAsync(user, last);
+        await Cluster.DeactivateAsync((Runtime.IAddressable)Session(user));
+        await Cluster.WaitForDeactivationAsync((Runtime.IAddressable)Session(user));
+        return (before, await Session(user).GetSessionAsync());
     }
 
     /// <summary>Stops the silos and the client but keeps the broker, for a restart on the same topic.</summary>
