@@ -97,6 +97,8 @@ public sealed class SessionTestCluster : IAsyncDisposable
             {
                 c.ConfigureKafka(ob => ob.Configure(ConfigureKafka));
                 c.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
+                // Up to 16 records of a stream per delivery call, as in the host, so the semantics tests prove what it runs.
+                c.ConfigurePullingAgent(ob => ob.Configure(agent => agent.BatchContainerBatchSize = 16));
             });
             if (compactStorage)
             {
