@@ -1,3 +1,4 @@
+using System.Globalization;
 using DuckDB.NET.Data;
 
 namespace Orleans.RealTime.Storage;
@@ -41,23 +42,57 @@ internal sealed class DuckDbRollupQueries(DuckDbQueries rows)
 
     public async Task<FunnelCounts> FunnelAsync(DuckDBConnection connection, TimeRange range, CancellationToken cancellationToken)
     {
-        var sql = $"""
-            SELECT count(*) FILTER (WHERE stages & 1 <> 0), count(*) FILTER (WHERE stages & 2 <> 0), count(*) FILTER (WHERE stages & 4 <> 0)
-            FROM ({FunnelStages()})
-            """;
-        var counts = await QueryAsync(connection, sql, range, DuckDbSchema.DayMs, r => new FunnelCounts(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2)), cancellationToken);
+        var counts = await FunnelQueryAsync(
+            connection,
+            "SELECT count(*) FILTER (WHERE stages & 1 <> 0), count(*) FILTER (WHERE stages & 2 <> 0), count(*) FILTER (WHERE stages & 4 <> 0) FROM ({0})",
+            range,
+            r => new FunnelCounts(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2)),
+            cancellationToken);
         return counts[0];
     }
 
     public async Task<FunnelUsers> FunnelUsersAsync(DuckDBConnection connection, TimeRange range, CancellationToken cancellationToken)
     {
-        var users = await QueryAsync(connection, $"SELECT user_id, stages FROM ({FunnelStages()}) WHERE stages <> 0", range, DuckDbSchema.DayMs, r => (User: r.GetString(0), Stages: r.GetByte(1)), cancellationToken);
+        var users = await FunnelQueryAsync(connection, "SELECT user_id, stages FROM ({0}) WHERE stages <> 0", range, r => (User: r.GetString(0), Stages: r.GetByte(1)), cancellationToken);
         HashSet<string> With(int stage) => users.Where(u => (u.Stages & stage) != 0).Select(u => u.User).ToHashSet(StringComparer.Ordinal);
         return new FunnelUsers(With(1), With(2), With(4));
     }
 
+    /// <summary>
+    /// Runs <paramref name="outer"/> over each user's funnel stage bits in the range (<c>{0}</c>: columns user_id,
+    /// stages). A range reaching past one day is answered from the day rollup alone: whole days by their bits, a
+    /// leading partial day by the stages whose last time that day is at or after the start, a trailing one by those whose
+    /// first time is before the end. A range inside one day reads its rows.
+    /// </summary>
+    private static Task<IReadOnlyList<T>> FunnelQueryAsync<T>(
+        DuckDBConnection connection, string outer, TimeRange range, Func<System.Data.Common.DbDataReader, T> read, CancellationToken cancellationToken)
+    {
+        var from = range.From.ToUnixTimeMilliseconds();
+        var to = range.To.ToUnixTimeMilliseconds();
+        var day = DuckDbSchema.DayMs;
+        var wholeFrom = from < 0 ? 0 : (from + day - 1) / day * day;
+        var wholeTo = to < 0 ? 0 : to / day * day;
+        if (from < 0 || to <= from || wholeFrom > wholeTo)
+        {
+            return QueryAsync(connection, string.Format(CultureInfo.InvariantCulture, outer, RowEdgeFunnelStages()), range, day, read, cancellationToken);
+        }
+
+        var stages = $"""
+            SELECT user_id, bit_or(stage) AS stages FROM (
+                SELECT user_id, stages AS stage FROM rollup_funnel_day WHERE day_ms >= {wholeFrom} AND day_ms < {wholeTo}
+                UNION ALL SELECT user_id, {StagesWhere("last", ">= $from")} FROM rollup_funnel_day WHERE day_ms = {wholeFrom - day} AND {(from < wholeFrom ? "true" : "false")}
+                UNION ALL SELECT user_id, {StagesWhere("first", "< $to")} FROM rollup_funnel_day WHERE day_ms = {wholeTo} AND {(to > wholeTo ? "true" : "false")})
+            GROUP BY user_id
+            """;
+        return DuckDbQueries.QueryAsync(connection, string.Format(CultureInfo.InvariantCulture, outer, stages), range, read, cancellationToken, []);
+    }
+
+    /// <summary>The stage bits of a day rollup row whose stage time column (<c>first</c> or <c>last</c>) meets <paramref name="condition"/>.</summary>
+    private static string StagesWhere(string time, string condition) =>
+        $"CAST((CASE WHEN view_{time} {condition} THEN 1 ELSE 0 END) | (CASE WHEN cart_{time} {condition} THEN 2 ELSE 0 END) | (CASE WHEN purchase_{time} {condition} THEN 4 ELSE 0 END) AS UTINYINT)";
+
     /// <summary>Each user's funnel stage bits over the range: rollup days plus the rows of the edges.</summary>
-    private static string FunnelStages() => $"""
+    private static string RowEdgeFunnelStages() => $"""
         SELECT user_id, bit_or(stage) AS stages FROM (
             SELECT user_id, stages AS stage FROM rollup_funnel_day WHERE {RollupSpan.Aligned("day_ms")}
             UNION ALL {RollupSpan.Edges($"user_id, CAST({DuckDbQueries.StageMask} AS UTINYINT)", "true")})

@@ -4,7 +4,9 @@ namespace Orleans.RealTime.Storage;
 
 /// <summary>
 /// The pre-aggregated rollups of the DuckDB store, kept in the same transaction as the rows they summarize:
-/// event counts per hour and type, row counts per day, type and product, and funnel stage bits per day and user.
+/// event counts per hour and type, row counts per day, type and product, and funnel stage bits per day and user with
+/// the first and last time of each stage that day (so a range starting or ending inside a day is answered exactly
+/// from the day's rollup: a user reached a stage after a time T that day if the stage's last time is at or after T).
 /// They are fed only the rows an <c>INSERT OR IGNORE</c> actually inserted, so
 /// duplicates never count twice, and a day's rollups are deleted with the day's rows. Each write appends its batch's
 /// partial aggregates (appending is far cheaper in DuckDB than upserting); queries sum (or bit-or) them, and a day is
@@ -13,6 +15,8 @@ namespace Orleans.RealTime.Storage;
 internal static class DuckDbRollups
 {
     public const long HourMs = 3_600_000;
+
+    private const string FunnelTimesMerged = "min(view_first), max(view_last), min(cart_first), max(cart_last), min(purchase_first), max(purchase_last)";
 
     private static readonly string[] Tables = ["rollup_type_hour", "rollup_product_day", "rollup_funnel_day"];
 
@@ -28,13 +32,22 @@ internal static class DuckDbRollups
         """,
         """
         CREATE TABLE IF NOT EXISTS rollup_funnel_day (
-            day_ms BIGINT NOT NULL, user_id VARCHAR NOT NULL, stages UTINYINT NOT NULL)
+            day_ms BIGINT NOT NULL, user_id VARCHAR NOT NULL, stages UTINYINT NOT NULL,
+            view_first BIGINT, view_last BIGINT, cart_first BIGINT, cart_last BIGINT, purchase_first BIGINT, purchase_last BIGINT)
         """,
     ];
 
     /// <summary>Creates the rollup tables; when they did not exist yet (a file written before rollups), fills them from the events.</summary>
     public static async Task CreateAsync(DuckDBConnection connection, CancellationToken cancellationToken)
     {
+        // A funnel rollup written before it kept stage times is rebuilt with the others from the rows.
+        var outdated = await DuckDbQueries.QueryAsync(
+            connection, "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'rollup_funnel_day' AND NOT EXISTS (SELECT 1 FROM duckdb_columns() WHERE table_name = 'rollup_funnel_day' AND column_name = 'view_first')", null, r => r.GetInt64(0), cancellationToken, []);
+        if (outdated[0] > 0)
+        {
+            await DuckDbTierStore.ExecuteAsync(connection, "DROP TABLE rollup_funnel_day", cancellationToken);
+        }
+
         var existing = await DuckDbQueries.QueryAsync(
             connection, "SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE 'rollup_%'", null, r => r.GetInt64(0), cancellationToken, []);
         foreach (var ddl in Ddl)
@@ -89,7 +102,7 @@ internal static class DuckDbRollups
         [
             ("rollup_type_hour", "hour_ms", "hour_ms, interaction_type, CAST(sum(event_count) AS BIGINT)"),
             ("rollup_product_day", "day_ms", "day_ms, interaction_type, product_id, CAST(sum(row_count) AS BIGINT)"),
-            ("rollup_funnel_day", "day_ms", "day_ms, user_id, bit_or(stages)"),
+            ("rollup_funnel_day", "day_ms", $"day_ms, user_id, bit_or(stages), {FunnelTimesMerged}"),
         ];
         foreach (var (table, time, merged) in rollups)
         {
@@ -121,9 +134,13 @@ internal static class DuckDbRollups
             """, cancellationToken);
         await DuckDbTierStore.ExecuteAsync(connection, $"""
             INSERT INTO rollup_funnel_day
-            SELECT day_ms, user_id, bit_or(stage) FROM (
-                SELECT time_ms // {DuckDbSchema.DayMs} * {DuckDbSchema.DayMs} AS day_ms, user_id, CAST({DuckDbQueries.StageMask} AS UTINYINT) AS stage FROM {source})
-            WHERE stage <> 0 GROUP BY ALL
+            SELECT day_ms, user_id, bit_or(stage),
+                min(time_ms) FILTER (WHERE stage = 1), max(time_ms) FILTER (WHERE stage = 1),
+                min(time_ms) FILTER (WHERE stage = 2), max(time_ms) FILTER (WHERE stage = 2),
+                min(time_ms) FILTER (WHERE stage = 4), max(time_ms) FILTER (WHERE stage = 4)
+            FROM (
+                SELECT time_ms // {DuckDbSchema.DayMs} * {DuckDbSchema.DayMs} AS day_ms, user_id, time_ms, CAST({DuckDbQueries.StageMask} AS UTINYINT) AS stage FROM {source})
+            WHERE stage <> 0 GROUP BY day_ms, user_id
             """, cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using DuckDB.NET.Data;
 
 namespace Orleans.RealTime.Storage;
@@ -11,7 +12,7 @@ internal sealed class RollupBatch
 {
     private readonly Dictionary<(long Hour, string Type), long> _typeHours = [];
     private readonly Dictionary<(long Day, string Type, string Product), long> _productDays = [];
-    private readonly Dictionary<(long Day, string User), byte> _funnelDays = [];
+    private readonly Dictionary<(long Day, string User), FunnelDayEntry> _funnelDays = [];
 
     /// <summary>Aggregates <paramref name="rows"/> (each inserted once).</summary>
     public static RollupBatch Of(IEnumerable<EventRow> rows)
@@ -56,9 +57,15 @@ internal sealed class RollupBatch
 
         using (var appender = connection.CreateAppender("rollup_funnel_day"))
         {
-            foreach (var ((day, user), stages) in _funnelDays)
+            foreach (var ((day, user), entry) in _funnelDays)
             {
-                appender.CreateRow().AppendValue(day).AppendValue(user).AppendValue(stages).EndRow();
+                var row = appender.CreateRow().AppendValue(day).AppendValue(user).AppendValue(entry.Bits);
+                for (var stage = 0; stage < 3; stage++)
+                {
+                    row = row.AppendValue(entry.First(stage)).AppendValue(entry.Last(stage));
+                }
+
+                row.EndRow();
             }
         }
     }
@@ -83,8 +90,8 @@ internal sealed class RollupBatch
         var stage = Stage(row);
         if (stage != 0)
         {
-            var key = (day, row.UserId);
-            _funnelDays[key] = (byte)(_funnelDays.GetValueOrDefault(key) | stage);
+            ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_funnelDays, (day, row.UserId), out _);
+            entry.Add(stage, ms);
         }
     }
 }

@@ -11,7 +11,7 @@ public sealed class DuckDbRollupTests : IDisposable
     private static readonly DateOnly Day3 = SampleData.Day2.AddDays(1);
     private readonly TempDirectory _directory = new();
 
-    public static string[] Ranges => ["whole days", "partial hours at both ends", "inside one hour", "whole hours inside one day", "empty", "beyond the data"];
+    public static string[] Ranges => ["whole days", "partial hours at both ends", "inside one hour", "whole hours inside one day", "empty", "beyond the data", "across one midnight", "from a midnight into a day"];
 
     /// <summary>Every range, with rollups left as appended batches and with days compacted every 500 rows.</summary>
     public static TheoryData<string, int> RangesAndCompaction
@@ -86,12 +86,41 @@ public sealed class DuckDbRollupTests : IDisposable
         await AssertEqualAsync(new RowAnswers(written), reopened, Range("partial hours at both ends"));
     }
 
+    [Fact]
+    public async Task Open_FunnelRollupWithoutStageTimes_RebuildsItFromTheRows()
+    {
+        List<EventRow> written;
+        await using (var store = await DuckDbTierStore.OpenAsync(File))
+        {
+            written = await WriteWithDuplicatesAsync(store);
+        }
+
+        await using (var connection = new DuckDBConnection($"Data Source={File}"))
+        {
+            await connection.OpenAsync();
+            await using var downgrade = connection.CreateCommand();
+            downgrade.CommandText = """
+                DROP TABLE rollup_funnel_day;
+                CREATE TABLE rollup_funnel_day (day_ms BIGINT NOT NULL, user_id VARCHAR NOT NULL, stages UTINYINT NOT NULL);
+                INSERT INTO rollup_funnel_day VALUES (0, 'stale', 7);
+                """;
+            await downgrade.ExecuteNonQueryAsync();
+        }
+
+        await using var reopened = await DuckDbTierStore.OpenAsync(File);
+
+        await AssertEqualAsync(new RowAnswers(written), reopened, Range("partial hours at both ends"));
+        await AssertEqualAsync(new RowAnswers(written), reopened, Range("beyond the data"));
+    }
+
     private static TimeRange Range(string name) => name switch
     {
         "whole days" => new(StorageDays.Start(SampleData.Day1), StorageDays.Start(Day3.AddDays(1))),
         "partial hours at both ends" => new(SampleData.At(SampleData.Day1, 9, 17), SampleData.At(Day3, 13, 42)),
         "inside one hour" => new(SampleData.At(SampleData.Day2, 10, 5), SampleData.At(SampleData.Day2, 10, 50)),
         "whole hours inside one day" => new(SampleData.At(SampleData.Day2, 3, 30), SampleData.At(SampleData.Day2, 20, 10)),
+        "across one midnight" => new(SampleData.At(SampleData.Day1, 15, 20), SampleData.At(SampleData.Day2, 8, 40)),
+        "from a midnight into a day" => new(StorageDays.Start(SampleData.Day1), SampleData.At(Day3, 12)),
         "empty" => new(SampleData.At(SampleData.Day2, 7), SampleData.At(SampleData.Day2, 7)),
         "beyond the data" => new(StorageDays.Start(SampleData.Day1.AddDays(-3)), StorageDays.Start(Day3.AddDays(5))),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown range."),
