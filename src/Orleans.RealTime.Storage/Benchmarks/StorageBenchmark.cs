@@ -32,7 +32,7 @@ public static class StorageBenchmark
             await QueriesAsync(output, $"hot  ({options.HotEvents:N0} events over 7 days), all 7 days", hot, new TimeRange(now.AddDays(-7), now), options.QueryRuns, cancellationToken);
             await QueriesAsync(
                 output,
-                $"hot  ({options.HotEvents:N0} events over 7 days), 7 days less 90 min at each end (partial-day edges from rows)",
+                $"hot  ({options.HotEvents:N0} events over 7 days), 7 days less 90 min at each end (partial first and last days)",
                 hot,
                 new TimeRange(now.AddDays(-7).AddMinutes(90), now.AddMinutes(-90)),
                 options.QueryRuns,

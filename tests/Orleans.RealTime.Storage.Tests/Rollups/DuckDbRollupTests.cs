@@ -67,19 +67,7 @@ public sealed class DuckDbRollupTests : IDisposable
     [Fact]
     public async Task Open_FileWithoutRollups_BuildsThemFromTheRows()
     {
-        List<EventRow> written;
-        await using (var store = await DuckDbTierStore.OpenAsync(File))
-        {
-            written = await WriteWithDuplicatesAsync(store);
-        }
-
-        await using (var connection = new DuckDBConnection($"Data Source={File}"))
-        {
-            await connection.OpenAsync();
-            await using var drop = connection.CreateCommand();
-            drop.CommandText = "DROP TABLE rollup_type_hour; DROP TABLE rollup_product_day; DROP TABLE rollup_funnel_day;";
-            await drop.ExecuteNonQueryAsync();
-        }
+        var written = await WriteThenAlterFileAsync("DROP TABLE rollup_type_hour; DROP TABLE rollup_product_day; DROP TABLE rollup_funnel_day;");
 
         await using var reopened = await DuckDbTierStore.OpenAsync(File);
 
@@ -89,28 +77,33 @@ public sealed class DuckDbRollupTests : IDisposable
     [Fact]
     public async Task Open_FunnelRollupWithoutStageTimes_RebuildsItFromTheRows()
     {
+        var written = await WriteThenAlterFileAsync("""
+            DROP TABLE rollup_funnel_day;
+            CREATE TABLE rollup_funnel_day (day_ms BIGINT NOT NULL, user_id VARCHAR NOT NULL, stages UTINYINT NOT NULL);
+            INSERT INTO rollup_funnel_day VALUES (0, 'stale', 7);
+            """);
+
+        await using var reopened = await DuckDbTierStore.OpenAsync(File);
+
+        await AssertEqualAsync(new RowAnswers(written), reopened, Range("partial hours at both ends"));
+        await AssertEqualAsync(new RowAnswers(written), reopened, Range("across one midnight"));
+    }
+
+    /// <summary>Writes the test rows, closes the store, then runs <paramref name="sql"/> on the file directly.</summary>
+    private async Task<List<EventRow>> WriteThenAlterFileAsync(string sql)
+    {
         List<EventRow> written;
         await using (var store = await DuckDbTierStore.OpenAsync(File))
         {
             written = await WriteWithDuplicatesAsync(store);
         }
 
-        await using (var connection = new DuckDBConnection($"Data Source={File}"))
-        {
-            await connection.OpenAsync();
-            await using var downgrade = connection.CreateCommand();
-            downgrade.CommandText = """
-                DROP TABLE rollup_funnel_day;
-                CREATE TABLE rollup_funnel_day (day_ms BIGINT NOT NULL, user_id VARCHAR NOT NULL, stages UTINYINT NOT NULL);
-                INSERT INTO rollup_funnel_day VALUES (0, 'stale', 7);
-                """;
-            await downgrade.ExecuteNonQueryAsync();
-        }
-
-        await using var reopened = await DuckDbTierStore.OpenAsync(File);
-
-        await AssertEqualAsync(new RowAnswers(written), reopened, Range("partial hours at both ends"));
-        await AssertEqualAsync(new RowAnswers(written), reopened, Range("beyond the data"));
+        await using var connection = new DuckDBConnection($"Data Source={File}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+        return written;
     }
 
     private static TimeRange Range(string name) => name switch
