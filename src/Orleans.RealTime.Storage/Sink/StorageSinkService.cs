@@ -8,8 +8,9 @@ namespace Orleans.RealTime.Storage;
 
 /// <summary>
 /// Runs the <see cref="KafkaStorageSink"/> for the life of the host on a thread of its own (the Kafka consumer blocks),
-/// and restarts it with a fresh consumer after a broker or store failure, backing off up to half a minute. Offsets
-/// are committed only after a batch is written, so a restart re-reads at most the unwritten batch.
+/// and restarts it with a fresh consumer after any broker or store failure, backing off up to half a minute: a failing
+/// store must never stop the host. Offsets are committed only after a batch is written, so a restart re-reads at most
+/// the unwritten batch; a failure while the host stops ends the sink quietly for the same reason.
 /// </summary>
 public sealed partial class StorageSinkService(
     StorageTiers tiers,
@@ -40,7 +41,13 @@ public sealed partial class StorageSinkService(
                 consumer.Close();
                 return;
             }
-            catch (Exception exception) when (exception is KafkaException or IOException or InvalidOperationException && !stoppingToken.IsCancellationRequested)
+            catch (Exception exception) when (stoppingToken.IsCancellationRequested)
+            {
+                // Stopping: the batch in hand was not committed, so the next start reads it again.
+                LogStoppedDuringFailure(_logger, exception.GetType().Name);
+                return;
+            }
+            catch (Exception exception)
             {
                 LogRestarting(_logger, exception, backoff);
                 await Task.Delay(backoff, timeProvider, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
@@ -62,6 +69,9 @@ public sealed partial class StorageSinkService(
 
     [LoggerMessage(30, LogLevel.Information, "Storage sink reading {Topic} as consumer group {Group} from {Bootstrap}.")]
     private static partial void LogStarted(ILogger logger, string topic, string group, string bootstrap);
+
+    [LoggerMessage(32, LogLevel.Information, "Storage sink stopped with the host while failing ({Exception}); its uncommitted batch is read again at the next start.")]
+    private static partial void LogStoppedDuringFailure(ILogger logger, string exception);
 
     [LoggerMessage(31, LogLevel.Warning, "Storage sink failed; restarting with a fresh consumer in {Backoff}.")]
     private static partial void LogRestarting(ILogger logger, Exception exception, TimeSpan backoff);

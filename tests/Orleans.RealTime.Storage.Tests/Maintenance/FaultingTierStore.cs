@@ -16,7 +16,19 @@ internal sealed class FaultingTierStore(ITierStore inner) : ITierStore
     /// <summary>Event-count queries never finish on their own: they end only when cancelled.</summary>
     public bool HangQueries { get; set; }
 
-    public Task WriteEventsAsync(IReadOnlyList<EventRow> rows, CancellationToken cancellationToken = default) => inner.WriteEventsAsync(rows, cancellationToken);
+    /// <summary>How many of the next event writes fail with a store error (before writing anything).</summary>
+    public int FailingWrites { get; set; }
+
+    public Task WriteEventsAsync(IReadOnlyList<EventRow> rows, CancellationToken cancellationToken = default)
+    {
+        if (FailingWrites > 0)
+        {
+            FailingWrites--;
+            throw new InjectedStoreException();
+        }
+
+        return inner.WriteEventsAsync(rows, cancellationToken);
+    }
 
     public Task WriteSessionsAsync(IReadOnlyList<SessionRow> rows, CancellationToken cancellationToken = default) => inner.WriteSessionsAsync(rows, cancellationToken);
 

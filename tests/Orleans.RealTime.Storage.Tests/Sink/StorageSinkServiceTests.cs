@@ -3,6 +3,7 @@ using Google.Protobuf;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Orleans.RealTime.Contracts.Events;
+using Orleans.RealTime.Storage.Tests.Maintenance;
 using Orleans.RealTime.Streaming.Kafka.Embedded;
 using Orleans.RealTime.Testing;
 
@@ -48,8 +49,25 @@ public sealed class StorageSinkServiceTests : IAsyncLifetime
         Assert.Equal(EndOffsets(), CommittedOffsets());
     }
 
-    private StorageSinkService Service() => new(
-        _tiers.Tiers,
+    [Fact]
+    public async Task Sink_StoreFailures_RestartWithoutStoppingTheHost_AndLoseNothing()
+    {
+        var hot = new FaultingTierStore(_tiers.Tiers.Hot) { FailingWrites = 2 };
+        Produce(Enumerable.Range(0, 200).Select(Event), duplicateEvery: 0, garbage: 0);
+        var service = Service(new StorageTiers(hot, _tiers.Tiers.Warm, _tiers.Tiers.Cold));
+        await service.StartAsync(CancellationToken.None);
+        await WaitForEventsAsync(200);
+
+        Assert.Equal(0, hot.FailingWrites);
+        Assert.False(service.ExecuteTask!.IsCompleted, "the sink ended after a store failure");
+        await service.StopAsync(CancellationToken.None);
+        Assert.True(service.ExecuteTask.IsCompletedSuccessfully);
+        Assert.Equal(200, await CountEventsAsync());
+        Assert.Equal(EndOffsets(), CommittedOffsets());
+    }
+
+    private StorageSinkService Service(StorageTiers? tiers = null) => new(
+        tiers ?? _tiers.Tiers,
         Options.Create(new StorageSinkOptions
         {
             BootstrapServers = _kafka.BootstrapServers,
