@@ -7,7 +7,16 @@ namespace Orleans.RealTime.Streaming.Kafka.Providers;
 internal static partial class KafkaClientLog
 {
     public static void Write(ILogger logger, LogMessage message) =>
-        Client(logger, Level(message.Level), message.Name, message.Facility, message.Message);
+        Client(logger, IsTransientConnectionFailure(message) ? LogLevel.Warning : Level(message.Level), message.Name, message.Facility, message.Message);
+
+    /// <summary>
+    /// A lost or refused broker connection (facility <c>FAIL</c>, or "all brokers are down"): librdkafka reconnects by
+    /// itself and the clients' own error paths report what it costs, so these are warnings, not errors (they also occur
+    /// whenever a broker stops before its clients, e.g. the embedded broker at host shutdown).
+    /// </summary>
+    private static bool IsTransientConnectionFailure(LogMessage message) =>
+        message.Level == SyslogLevel.Error
+        && (message.Facility == "FAIL" || message.Message.Contains("brokers are down", StringComparison.Ordinal));
 
     private static LogLevel Level(SyslogLevel level) => level switch
     {
