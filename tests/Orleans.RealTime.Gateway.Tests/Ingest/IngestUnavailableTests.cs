@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Grpc.Core;
+using Orleans.RealTime.Gateway.Ingest;
 using Orleans.RealTime.Testing;
 
 namespace Orleans.RealTime.Gateway.Tests.Ingest;
@@ -50,31 +51,31 @@ public sealed class IngestUnavailableTests
     public async Task Publish_DeadlinePassesWhileWaitingForKafka_EndsWithDeadlineExceeded()
     {
         await using var server = await IngestServer.StartAsync($"127.0.0.1:{FreePort.Next()}", "--Ingest:DeliveryTimeout=00:02:00");
-        using var active = new ActiveIngestCalls(server.App.Services.GetRequiredService<IMeterFactory>());
+        using var active = new ScopedCounterTotal(server.App.Services.GetRequiredService<IMeterFactory>(), IngestInstruments.MeterName, "realtime-ingest-calls-active");
 
         var call = server.Client.PublishAsync(IngestEvents.Request(IngestEvents.Click("u")), deadline: DateTime.UtcNow.AddSeconds(1));
         var error = await Assert.ThrowsAsync<RpcException>(async () => await call.ResponseAsync.WaitAsync(Bound));
 
         Assert.Equal(StatusCode.DeadlineExceeded, error.StatusCode);
         // The delivery would wait two minutes: the server ends the call well before.
-        await Eventually.HoldsAsync(() => Task.FromResult(active.Count == 0), TimeSpan.FromSeconds(30), "the server to end the call");
+        await Eventually.HoldsAsync(() => Task.FromResult(active.Total == 0), TimeSpan.FromSeconds(30), "the server to end the call");
     }
 
     [Fact]
     public async Task PublishStream_ClientCancelsWhileWaitingForKafka_TheServerEndsTheCall()
     {
         await using var server = await IngestServer.StartAsync($"127.0.0.1:{FreePort.Next()}", "--Ingest:DeliveryTimeout=00:02:00");
-        using var active = new ActiveIngestCalls(server.App.Services.GetRequiredService<IMeterFactory>());
+        using var active = new ScopedCounterTotal(server.App.Services.GetRequiredService<IMeterFactory>(), IngestInstruments.MeterName, "realtime-ingest-calls-active");
         using var cancel = new CancellationTokenSource();
         using var call = server.Client.PublishStream(cancellationToken: cancel.Token);
         await call.RequestStream.WriteAsync(IngestEvents.Request(IngestEvents.Click("u")));
         await call.RequestStream.CompleteAsync();
-        await Eventually.HoldsAsync(() => Task.FromResult(active.Count == 1), TimeSpan.FromSeconds(30), "the call to wait for Kafka");
+        await Eventually.HoldsAsync(() => Task.FromResult(active.Total == 1), TimeSpan.FromSeconds(30), "the call to wait for Kafka");
 
         await cancel.CancelAsync();
 
         var error = await Assert.ThrowsAsync<RpcException>(async () => await call.ResponseAsync.WaitAsync(Bound));
         Assert.Equal(StatusCode.Cancelled, error.StatusCode);
-        await Eventually.HoldsAsync(() => Task.FromResult(active.Count == 0), TimeSpan.FromSeconds(30), "the server to end the call");
+        await Eventually.HoldsAsync(() => Task.FromResult(active.Total == 0), TimeSpan.FromSeconds(30), "the server to end the call");
     }
 }
