@@ -6,7 +6,9 @@ using Orleans.RealTime.Recommendations;
 using Orleans.RealTime.Recommendations.Model;
 using Orleans.RealTime.Sessions.Expiry;
 using Orleans.RealTime.Sessions.State;
+using Orleans.RealTime.Sessions.Storage;
 using Orleans.RealTime.Sessions.Summaries;
+using Orleans.Storage;
 using Orleans.Streams;
 using Orleans.Streams.Core;
 
@@ -20,7 +22,7 @@ namespace Orleans.RealTime.Sessions;
 /// </summary>
 [ImplicitStreamSubscription(SessionStreams.Namespace)]
 internal sealed partial class UserSessionGrain(
-    [PersistentState("session", SessionStreams.StorageName)] IPersistentState<UserSessionState> state,
+    [FromKeyedServices(SessionStreams.StorageName)] IGrainStorage storage,
     IOptions<SessionOptions> options,
     SessionEventApplier applier,
     [FromKeyedServices(RealTimeClock.Key)] TimeProvider time,
@@ -30,10 +32,11 @@ internal sealed partial class UserSessionGrain(
     SessionInstruments instruments,
     ISessionExpiry expiry,
     ILogger<UserSessionGrain> logger)
-    : Grain, IUserSessionGrain, ISessionExpiryCheck, IRemindable, IStreamSubscriptionObserver, IAsyncObserver<UserInteraction>
+    : Grain, IUserSessionGrain, ISessionExpiryCheck, IRemindable, IStreamSubscriptionObserver, IAsyncBatchObserver<UserInteraction>
 {
 
     private readonly SessionOptions _options = options.Value;
+    private SessionStateStore _state = null!;
     private readonly RecommendationWatchers _watchers = new(options.Value.WatchLease);
     private string _lastTriggerEventId = "";
     private bool _dirty;
@@ -42,14 +45,14 @@ internal sealed partial class UserSessionGrain(
     private string UserId => this.GetPrimaryKeyString();
 
     /// <inheritdoc />
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _state = new SessionStateStore(storage, this.GetGrainId());
+        await _state.ReadAsync();
         if (_options.DeliverySemantics == DeliverySemantics.AtMostOnce)
         {
             this.RegisterGrainTimer(PersistIfDirtyAsync, _options.PersistInterval, _options.PersistInterval);
         }
-
-        return Task.CompletedTask;
     }
 
     /// <inheritdoc />
@@ -60,11 +63,28 @@ internal sealed partial class UserSessionGrain(
     public Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory)
     {
         ArgumentNullException.ThrowIfNull(handleFactory);
-        return handleFactory.Create<UserInteraction>().ResumeAsync(this);
+
+        // A batch observer gets all records of one delivery call together (up to the pulling agent's
+        // BatchContainerBatchSize), so the session applies them and writes its state once per call, not once per record.
+        return handleFactory.Create<UserInteraction>().ResumeAsync((IAsyncBatchObserver<UserInteraction>)this);
     }
 
     /// <inheritdoc />
-    public Task OnNextAsync(UserInteraction item, StreamSequenceToken? token = null) => ProcessAsync(item, token?.SequenceNumber ?? -1);
+    public async Task OnNextAsync(IList<SequentialItem<UserInteraction>> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var now = time.GetUtcNow();
+        string? trigger = null;
+        var applied = false;
+        foreach (var item in items)
+        {
+            var outcome = await ApplyOneAsync(item.Item, item.Token?.SequenceNumber ?? -1, now);
+            applied |= outcome.Applied;
+            trigger = outcome.Trigger ?? trigger;
+        }
+
+        await CompleteAsync(applied, trigger);
+    }
 
     /// <inheritdoc />
     public Task OnCompletedAsync() => Task.CompletedTask;
@@ -73,13 +93,17 @@ internal sealed partial class UserSessionGrain(
     public Task OnErrorAsync(Exception ex) => Task.CompletedTask;
 
     /// <inheritdoc />
-    public Task ApplyAsync(UserInteraction evt) => ProcessAsync(evt, -1);
+    public async Task ApplyAsync(UserInteraction evt)
+    {
+        var outcome = await ApplyOneAsync(evt, -1, time.GetUtcNow());
+        await CompleteAsync(outcome.Applied, outcome.Trigger);
+    }
 
     /// <inheritdoc />
     public async Task<SessionSnapshot> GetSessionAsync()
     {
         await TouchOnReadAsync();
-        return SessionMapping.ToSnapshot(UserId, state.State);
+        return SessionMapping.ToSnapshot(UserId, _state.State);
     }
 
     /// <inheritdoc />
@@ -109,14 +133,14 @@ internal sealed partial class UserSessionGrain(
     public async Task<long> CheckExpiryAsync()
     {
         await ExpireIfDueAsync(time.GetUtcNow());
-        return state.State.IsOpen ? state.State.LastTouchedMs + (long)_options.IdleTimeout.TotalMilliseconds : -1;
+        return _state.State.IsOpen ? _state.State.LastTouchedMs + (long)_options.IdleTimeout.TotalMilliseconds : -1;
     }
 
     /// <inheritdoc />
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         await ExpireIfDueAsync(time.GetUtcNow());
-        if (!state.State.IsOpen)
+        if (!_state.State.IsOpen)
         {
             var reminder = await this.GetReminder(ReminderSessionExpiry.ReminderName);
             if (reminder is not null)
@@ -126,16 +150,16 @@ internal sealed partial class UserSessionGrain(
         }
     }
 
-    private async Task ProcessAsync(UserInteraction evt, long offset)
+    /// <summary>Applies one event in memory; says whether it changed the session and whether it asks for new recommendations.</summary>
+    private async Task<(bool Applied, string? Trigger)> ApplyOneAsync(UserInteraction evt, long offset, DateTimeOffset now)
     {
-        var now = time.GetUtcNow();
         await ExpireIfDueAsync(now);
-        var result = applier.Apply(state.State, evt, offset, now.ToUnixTimeMilliseconds(), NewSessionId);
+        var result = applier.Apply(_state.State, evt, offset, now.ToUnixTimeMilliseconds(), NewSessionId);
         instruments.Event(result.Outcome);
         if (result.Outcome != ApplyOutcome.Applied)
         {
             _dirty = true;
-            return;
+            return (false, null);
         }
 
         if (result.OutOfOrder)
@@ -154,16 +178,28 @@ internal sealed partial class UserSessionGrain(
             modelUpdates.Enqueue(new ModelUpdate(product, result.Kind, result.Context, now));
         }
 
-        if (ShouldRecompute(result, now))
+        return (true, ShouldRecompute(result, now) ? evt.EventId : null);
+    }
+
+    /// <summary>
+    /// Ends a delivery call: pushes one recomputed set for the newest triggering event (it reflects every event before
+    /// it), then persists what was applied, so the call succeeds only once its effects are stored.
+    /// </summary>
+    private async Task CompleteAsync(bool applied, string? trigger)
+    {
+        if (trigger is not null)
         {
-            _lastTriggerEventId = evt.EventId;
+            _lastTriggerEventId = trigger;
             if (_watchers.Count > 0)
             {
-                _watchers.Notify(Compute(evt.EventId, recommender.DefaultLimit));
+                _watchers.Notify(Compute(trigger, recommender.DefaultLimit));
             }
         }
 
-        await PersistAppliedAsync();
+        if (applied)
+        {
+            await PersistAppliedAsync();
+        }
     }
 
     private bool ShouldRecompute(ApplyResult result, DateTimeOffset now)
@@ -185,12 +221,12 @@ internal sealed partial class UserSessionGrain(
 
     private RecommendationSnapshot Compute(string triggerEventId, int limit)
     {
-        var excluded = new HashSet<string>(state.State.Cart.Keys, StringComparer.Ordinal);
-        if (state.State.PurchasedProducts is { } bought)
+        var excluded = new HashSet<string>(_state.State.Cart.Keys, StringComparer.Ordinal);
+        if (_state.State.PurchasedProducts is { } bought)
         {
             excluded.UnionWith(bought);
         }
-        var items = recommender.Recommend(state.State.RecentProducts, excluded, limit);
+        var items = recommender.Recommend(_state.State.RecentProducts, excluded, limit);
         return new RecommendationSnapshot(UserId, items, time.GetUtcNow(), triggerEventId);
     }
 
@@ -209,23 +245,23 @@ internal sealed partial class UserSessionGrain(
     {
         var now = time.GetUtcNow();
         await ExpireIfDueAsync(now);
-        if (state.State.IsOpen)
+        if (_state.State.IsOpen)
         {
-            state.State.LastTouchedMs = now.ToUnixTimeMilliseconds();
+            _state.State.LastTouchedMs = now.ToUnixTimeMilliseconds();
             _dirty = true;
         }
     }
 
     private async Task ExpireIfDueAsync(DateTimeOffset now)
     {
-        if (!applier.IsExpired(state.State, now.ToUnixTimeMilliseconds()))
+        if (!applier.IsExpired(_state.State, now.ToUnixTimeMilliseconds()))
         {
             return;
         }
 
-        var summary = SessionMapping.ToSummary(UserId, state.State, now);
+        var summary = SessionMapping.ToSummary(UserId, _state.State, now);
         await summaries.WriteAsync(summary);
-        state.State = SessionMapping.Reset(state.State);
+        _state.State = SessionMapping.Reset(_state.State);
         _lastTriggerEventId = "";
         await WriteOrReloadAsync();
         instruments.Closed();
@@ -245,13 +281,13 @@ internal sealed partial class UserSessionGrain(
     {
         try
         {
-            await state.WriteStateAsync();
+            await _state.WriteAsync();
             _dirty = false;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogPersistFailed(logger, ex, UserId);
-            await state.ReadStateAsync();
+            await _state.ReadAsync();
             throw;
         }
     }

@@ -62,14 +62,18 @@ public sealed class SessionTestCluster : IAsyncDisposable
         FakeTimeProvider? time = null,
         string? serviceId = null,
         Action<RecentSessionSummaries>? observe = null,
-        bool compactStorage = false)
+        bool compactStorage = false,
+        Action<ISiloBuilder>? silo = null)
     {
-        broker ??= EmbeddedKafka.Start(new EmbeddedKafkaOptions { Topics = [SessionStreams.Namespace], Partitions = 8 });
-        return StartOnBrokerAsync(broker, silos, sessions, redis, kafka, time ?? new FakeTimeProvider(DateTimeOffset.UtcNow), serviceId, observe, compactStorage);
+        broker ??= StartBroker();
+        return StartOnBrokerAsync(broker, silos, sessions, redis, kafka, time ?? new FakeTimeProvider(DateTimeOffset.UtcNow), serviceId, observe, compactStorage, silo);
     }
 
+    /// <summary>The broker <see cref="StartAsync"/> starts when it is given none: topic <c>user-interactions</c>, 8 partitions.</summary>
+    public static EmbeddedKafka StartBroker() => EmbeddedKafka.Start(new EmbeddedKafkaOptions { Topics = [SessionStreams.Namespace], Partitions = 8 });
+
     private static async Task<SessionTestCluster> StartOnBrokerAsync(
-        EmbeddedKafka broker, short silos, Action<SessionOptions>? sessions, string? redis, Action<KafkaStreamOptions>? kafka, FakeTimeProvider time, string? serviceId, Action<RecentSessionSummaries>? observe, bool compactStorage)
+        EmbeddedKafka broker, short silos, Action<SessionOptions>? sessions, string? redis, Action<KafkaStreamOptions>? kafka, FakeTimeProvider time, string? serviceId, Action<RecentSessionSummaries>? observe, bool compactStorage, Action<ISiloBuilder>? configureSilo)
     {
         void ConfigureKafka(KafkaStreamOptions options)
         {
@@ -123,6 +127,7 @@ public sealed class SessionTestCluster : IAsyncDisposable
                 o.ExpiryCheckInterval = TimeSpan.FromSeconds(1);
                 sessions?.Invoke(o);
             });
+            configureSilo?.Invoke(silo);
         });
         builder.ConfigureClient(client => client.AddKafkaStreams(Provider, ConfigureKafka));
         var cluster = builder.Build();

@@ -52,6 +52,8 @@ internal static class EndToEndBenchmarkCommand
         Console.WriteLine(string.Create(i, $"End-to-end, {settings.Semantics}, {Environment.ProcessorCount} cores, {clicks.Users} users, {clicks.Products} products, {settings.Partitions} partitions, {settings.WatchedUsers} watched users"));
         Console.WriteLine(string.Create(i, $"{"",-44}{string.Join("", results.Select(r => $"{r.Persistence,16}"))}{"target",16}"));
         Row("max rate, events/s (Kafka → grain)", results.Select(r => r.MaxEventsPerSecond.ToString("F0", i)), ">= 50000");
+        Row("max phase CPU per event, µs (2 cores)", results.Select(r => r.CpuMicrosPerEvent.ToString("F1", i)), "<= 40");
+        Row("max phase allocated per event, B", results.Select(r => r.BytesPerEvent.ToString("F0", i)), "");
         Row("latency phase rate, events/s", results.Select(r => r.AchievedLatencyRate.ToString("F0", i)), "max / 2");
         Row("Kafka write → Watch p50, ms", results.Select(r => r.P50Ms.ToString("F2", i)), "<= 10");
         Row("Kafka write → Watch p99, ms", results.Select(r => r.P99Ms.ToString("F2", i)), "<= 50");

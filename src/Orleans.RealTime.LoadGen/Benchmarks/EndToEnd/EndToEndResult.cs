@@ -6,6 +6,8 @@ internal sealed record EndToEndResult(
     long ThroughputRecords,
     double MaxEventsPerSecond,
     double ProduceEventsPerSecond,
+    double CpuMicrosPerEvent,
+    double BytesPerEvent,
     double LatencyRate,
     double AchievedLatencyRate,
     double P50Ms,

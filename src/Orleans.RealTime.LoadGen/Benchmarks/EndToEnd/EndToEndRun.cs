@@ -21,6 +21,7 @@ internal static class EndToEndRun
         var generator = new ClickstreamGenerator(clicks);
         using var writer = new ClickstreamWriter(host.Bootstrap, Topic, lingerMs: 1);
 
+        var start = ProcessCost.Now();
         var clock = Stopwatch.StartNew();
         for (long i = 0; i < settings.ThroughputEvents && !ct.IsCancellationRequested; i++)
         {
@@ -35,7 +36,10 @@ internal static class EndToEndRun
         }
 
         var maxRate = writer.Records / clock.Elapsed.TotalSeconds;
+        var cost = ProcessCost.Now() - start;
+        var (cpuPerEvent, bytesPerEvent) = (cost.CpuMicrosPer(writer.Records), cost.BytesPer(writer.Records));
         Console.WriteLine($"[{label}] max: {writer.Records} records handled in {clock.Elapsed.TotalSeconds:F1} s = {maxRate:F0}/s (written at {produced:F0}/s)");
+        Console.WriteLine($"[{label}] per event: {cpuPerEvent:F1} µs CPU, {bytesPerEvent:F0} B allocated; GC pause {cost.GcPause.TotalMilliseconds:F0} ms, {cost.Gen0} gen0 / {cost.Gen2} gen2");
 
         await using var streams = await RecommendationStreams.OpenAsync(host.Channel, generator.Shoppers.Take(settings.WatchedUsers).Select(s => s.UserId));
         var rate = maxRate / 2;
@@ -58,7 +62,7 @@ internal static class EndToEndRun
 
                 if (next.Event.InteractionTypeCase != UserInteraction.InteractionTypeOneofCase.PageView)
                 {
-                    streams.Sent(next.Event.EventId);
+                    streams.Sent(user, next.Event.EventId);
                 }
             }
 
@@ -70,6 +74,6 @@ internal static class EndToEndRun
         await meter.WaitForAsync(writer.Records, TimeSpan.FromMinutes(5));
         var (p50, p99, max, samples) = streams.Percentiles();
         var counts = await CountCheck.RunAsync(host.Channel, writer.Expected, TimeSpan.FromMinutes(2));
-        return new EndToEndResult(label, settings.ThroughputEvents, maxRate, produced, rate, achieved, p50, p99, max, samples, clicksSeen, modelHits, trendingHits, counts);
+        return new EndToEndResult(label, settings.ThroughputEvents, maxRate, produced, cpuPerEvent, bytesPerEvent, rate, achieved, p50, p99, max, samples, clicksSeen, modelHits, trendingHits, counts);
     }
 }

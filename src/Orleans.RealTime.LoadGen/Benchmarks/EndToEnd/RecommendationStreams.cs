@@ -9,11 +9,13 @@ namespace Orleans.RealTime.LoadGen.Benchmarks.EndToEnd;
 
 /// <summary>
 /// One <c>WatchRecommendations</c> stream per watched user. Keeps each user's latest set, and records the time from
-/// an event being handed to the Kafka producer to the first set it triggered arriving on the stream.
+/// an event being handed to the Kafka producer to the first set that reflects it arriving on the stream: the set its
+/// own id triggered, or a set triggered by a later event of the same user (a session applies a delivery call's events
+/// together and pushes one set for the newest of them).
 /// </summary>
 internal sealed class RecommendationStreams : IAsyncDisposable
 {
-    private readonly ConcurrentDictionary<string, long> _pending = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, List<(string EventId, long Sent)>> _pending = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string[]> _latest = new(StringComparer.Ordinal);
     private readonly LongHistogram _latency = new(TimeSpan.FromMinutes(1).Ticks / 10, 3);
     private readonly Lock _lock = new();
@@ -40,8 +42,15 @@ internal sealed class RecommendationStreams : IAsyncDisposable
 
     public bool IsWatched(string user) => _latest.ContainsKey(user);
 
-    /// <summary>Call right before producing an event expected to trigger a new set.</summary>
-    public void Sent(string eventId) => _pending[eventId] = Stopwatch.GetTimestamp();
+    /// <summary>Call right before producing an event of <paramref name="user"/> expected to trigger a new set.</summary>
+    public void Sent(string user, string eventId)
+    {
+        var pending = _pending.GetOrAdd(user, _ => []);
+        lock (pending)
+        {
+            pending.Add((eventId, Stopwatch.GetTimestamp()));
+        }
+    }
 
     public IReadOnlyCollection<string> Latest(string user) => _latest.TryGetValue(user, out var set) ? set : [];
 
@@ -64,6 +73,37 @@ internal sealed class RecommendationStreams : IAsyncDisposable
         _pending.Clear();
     }
 
+    /// <summary>Records the latency of the user's pending events up to and including <paramref name="trigger"/>, if it is one of them.</summary>
+    private void Answered(string user, string trigger, long now)
+    {
+        if (!_pending.TryGetValue(user, out var pending))
+        {
+            return;
+        }
+
+        List<(string EventId, long Sent)> answered;
+        lock (pending)
+        {
+            var index = pending.FindIndex(p => p.EventId == trigger);
+            if (index < 0)
+            {
+                return;
+            }
+
+            answered = pending[..(index + 1)];
+            pending.RemoveRange(0, index + 1);
+        }
+
+        lock (_lock)
+        {
+            foreach (var (_, sent) in answered)
+            {
+                _latency.RecordValue((long)Stopwatch.GetElapsedTime(sent, now).TotalMicroseconds);
+                Received++;
+            }
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
@@ -81,14 +121,9 @@ internal sealed class RecommendationStreams : IAsyncDisposable
                 var now = Stopwatch.GetTimestamp();
                 _latest[user] = [.. set.Items.Select(i => i.ProductId)];
                 first.TrySetResult();
-                if (set.TriggerEventId.Length > 0 && _pending.TryRemove(set.TriggerEventId, out var sent))
+                if (set.TriggerEventId.Length > 0)
                 {
-                    var micros = (long)Stopwatch.GetElapsedTime(sent, now).TotalMicroseconds;
-                    lock (_lock)
-                    {
-                        _latency.RecordValue(micros);
-                        Received++;
-                    }
+                    Answered(user, set.TriggerEventId, now);
                 }
             }
         }
