@@ -9,7 +9,10 @@ internal static class EndToEndBenchmarkCommand
 {
     public static Command Create()
     {
-        var events = new Option<long>("--events") { Description = "Events of the maximum-rate phase.", DefaultValueFactory = _ => 200_000 };
+        var warmup = new Option<int>("--warmup") { Description = "Events written first and not measured (activates every user's grain, JIT).", DefaultValueFactory = _ => 100_000 };
+        var sustainedRate = new Option<int>("--sustained-rate") { Description = "Events per second offered in the sustained phase.", DefaultValueFactory = _ => 50_000 };
+        var sustainedSeconds = new Option<int>("--sustained-seconds") { Description = "Length of the sustained phase.", DefaultValueFactory = _ => 20 };
+        var events = new Option<long>("--events") { Description = "Events written at once as a backlog, to measure the rate it is handled at.", DefaultValueFactory = _ => 400_000 };
         var seconds = new Option<int>("--latency-seconds") { Description = "Length of the half-rate latency phase.", DefaultValueFactory = _ => 20 };
         var watched = new Option<int>("--watched") { Description = "Users with a WatchRecommendations stream.", DefaultValueFactory = _ => 200 };
         var users = new Option<int>("--users") { Description = "Distinct users.", DefaultValueFactory = _ => 10_000 };
@@ -19,12 +22,12 @@ internal static class EndToEndBenchmarkCommand
         var redis = new Option<bool>("--redis") { Description = "Also run with session state and reminders in a private redis-server.", DefaultValueFactory = _ => true };
         var command = new Command("bench-e2e", "End-to-end benchmark: max rate, Kafka→WatchRecommendations latency at half of it, hit rate@10 vs trending, count check.")
         {
-            events, seconds, watched, users, products, partitions, semantics, redis,
+            warmup, sustainedRate, sustainedSeconds, events, seconds, watched, users, products, partitions, semantics, redis,
         };
         command.SetAction(async (parse, ct) =>
         {
             var clicks = new ClickstreamSettings(parse.GetValue(users), parse.GetValue(products));
-            var settings = new EndToEndSettings(parse.GetValue(events), parse.GetValue(seconds), parse.GetValue(watched), parse.GetValue(partitions), parse.GetValue(semantics)!);
+            var settings = new EndToEndSettings(parse.GetValue(warmup), parse.GetValue(sustainedRate), parse.GetValue(sustainedSeconds), parse.GetValue(events), parse.GetValue(seconds), parse.GetValue(watched), parse.GetValue(partitions), parse.GetValue(semantics)!);
             var results = new List<EndToEndResult> { await EndToEndRun.RunAsync("memory", null, clicks, settings, ct) };
             if (parse.GetValue(redis))
             {
@@ -51,9 +54,15 @@ internal static class EndToEndBenchmarkCommand
         Console.WriteLine();
         Console.WriteLine(string.Create(i, $"End-to-end, {settings.Semantics}, {Environment.ProcessorCount} cores, {clicks.Users} users, {clicks.Products} products, {settings.Partitions} partitions, {settings.WatchedUsers} watched users"));
         Console.WriteLine(string.Create(i, $"{"",-44}{string.Join("", results.Select(r => $"{r.Persistence,16}"))}{"target",16}"));
-        Row("max rate, events/s (Kafka → grain)", results.Select(r => r.MaxEventsPerSecond.ToString("F0", i)), ">= 50000");
-        Row("max phase CPU per event, µs (2 cores)", results.Select(r => r.CpuMicrosPerEvent.ToString("F1", i)), "<= 40");
-        Row("max phase allocated per event, B", results.Select(r => r.BytesPerEvent.ToString("F0", i)), "");
+        Row("sustained: offered, events/s", results.Select(r => r.Sustained.Offered.ToString("F0", i)), ">= 50000");
+        Row("sustained: handled in the window, events/s", results.Select(r => r.Sustained.Handled.ToString("F0", i)), "= offered");
+        Row("sustained: max backlog, records", results.Select(r => r.Sustained.MaxBacklog.ToString(i)), "");
+        Row("sustained: rest handled after, ms", results.Select(r => r.Sustained.Drain.TotalMilliseconds.ToString("F0", i)), "< 1000");
+        Row("sustained: CPU per event, µs (2 cores)", results.Select(r => r.Sustained.CpuMicrosPerEvent.ToString("F1", i)), "<= 40");
+        Row("sustained: allocated per event, B", results.Select(r => r.Sustained.BytesPerEvent.ToString("F0", i)), "");
+        Row("backlog drain rate, events/s (Kafka → grain)", results.Select(r => r.MaxEventsPerSecond.ToString("F0", i)), ">= 50000");
+        Row("backlog CPU per event, µs (2 cores)", results.Select(r => r.CpuMicrosPerEvent.ToString("F1", i)), "<= 40");
+        Row("backlog allocated per event, B", results.Select(r => r.BytesPerEvent.ToString("F0", i)), "");
         Row("latency phase rate, events/s", results.Select(r => r.AchievedLatencyRate.ToString("F0", i)), "max / 2");
         Row("Kafka write → Watch p50, ms", results.Select(r => r.P50Ms.ToString("F2", i)), "<= 10");
         Row("Kafka write → Watch p99, ms", results.Select(r => r.P99Ms.ToString("F2", i)), "<= 50");

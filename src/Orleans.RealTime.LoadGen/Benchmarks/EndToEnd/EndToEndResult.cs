@@ -4,6 +4,7 @@ namespace Orleans.RealTime.LoadGen.Benchmarks.EndToEnd;
 internal sealed record EndToEndResult(
     string Persistence,
     long ThroughputRecords,
+    SustainedResult Sustained,
     double MaxEventsPerSecond,
     double ProduceEventsPerSecond,
     double CpuMicrosPerEvent,
