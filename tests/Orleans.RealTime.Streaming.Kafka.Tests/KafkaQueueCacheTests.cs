@@ -157,5 +157,5 @@ public sealed class KafkaQueueCacheTests
     }
 
     private static List<IBatchContainer> Batches(params (long Offset, StreamId Stream)[] records) =>
-        [.. records.Select(r => (IBatchContainer)new KafkaBatchContainer(r.Stream, [new object()], [], new KafkaStreamSequenceToken(r.Offset), 300))];
+        [.. records.Select(r => (IBatchContainer)new KafkaBatchContainer(r.Stream, [new object()], new KafkaRecordMetadata("t", 0, r.Offset, DateTimeOffset.UnixEpoch, []), new KafkaStreamSequenceToken(r.Offset), 300))];
 }

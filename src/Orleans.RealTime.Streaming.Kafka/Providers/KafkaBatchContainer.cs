@@ -2,9 +2,13 @@ using Orleans.Streams;
 
 namespace Orleans.RealTime.Streaming.Kafka.Providers;
 
-/// <summary>The events decoded from one Kafka record, with the record's origin in the request context. Never mutated, so Orleans passes it within a silo without copying.</summary>
+/// <summary>
+/// The events decoded from one Kafka record, with the record's origin, which a delivery puts in the request context.
+/// Never mutated, so Orleans passes it within a silo without copying. It keeps the origin itself rather than a
+/// request-context dictionary: one object less per cached record, and no dictionary copy per delivery.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("orleans-realtime.kafka.batch")]
-internal sealed class KafkaBatchContainer(StreamId streamId, object[] events, Dictionary<string, object> requestContext, KafkaStreamSequenceToken token, int sizeBytes)
+internal sealed class KafkaBatchContainer(StreamId streamId, object[] events, KafkaRecordMetadata metadata, KafkaStreamSequenceToken token, int sizeBytes)
     : IBatchContainer
 {
     [Id(0)]
@@ -14,7 +18,7 @@ internal sealed class KafkaBatchContainer(StreamId streamId, object[] events, Di
     public object[] Events { get; } = events;
 
     [Id(2)]
-    public Dictionary<string, object> RequestContext { get; } = requestContext;
+    public KafkaRecordMetadata Metadata { get; } = metadata;
 
     [Id(3)]
     public KafkaStreamSequenceToken Token { get; } = token;
@@ -32,7 +36,7 @@ internal sealed class KafkaBatchContainer(StreamId streamId, object[] events, Di
 
     public bool ImportRequestContext()
     {
-        RequestContextExtensions.Import(RequestContext);
+        RequestContext.Set(KafkaRecordContext.Key, Metadata);
         return true;
     }
 

@@ -38,8 +38,7 @@ internal static class KafkaRecordDecoder
             return false;
         }
 
-        var context = new Dictionary<string, object> { [KafkaRecordContext.Key] = metadata };
-        batch = new KafkaBatchContainer(StreamId.Create(record.Topic, key), [evt], context, new KafkaStreamSequenceToken(record.Offset.Value), message.Value?.Length ?? 0);
+        batch = new KafkaBatchContainer(StreamId.Create(record.Topic, key), [evt], metadata, new KafkaStreamSequenceToken(record.Offset.Value), message.Value?.Length ?? 0);
         return true;
     }
 }
