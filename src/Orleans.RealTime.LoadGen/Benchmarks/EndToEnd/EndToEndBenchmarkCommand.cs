@@ -63,7 +63,7 @@ internal static class EndToEndBenchmarkCommand
         Row("backlog drain rate, events/s (Kafka → grain)", results.Select(r => r.MaxEventsPerSecond.ToString("F0", i)), ">= 50000");
         Row("backlog CPU per event, µs (2 cores)", results.Select(r => r.CpuMicrosPerEvent.ToString("F1", i)), "<= 40");
         Row("backlog allocated per event, B", results.Select(r => r.BytesPerEvent.ToString("F0", i)), "");
-        Row("latency phase rate, events/s", results.Select(r => r.AchievedLatencyRate.ToString("F0", i)), "max / 2");
+        Row("latency phase rate, events/s", results.Select(r => r.AchievedLatencyRate.ToString("F0", i)), "sustained / 2");
         Row("Kafka write → Watch p50, ms", results.Select(r => r.P50Ms.ToString("F2", i)), "<= 10");
         Row("Kafka write → Watch p99, ms", results.Select(r => r.P99Ms.ToString("F2", i)), "<= 50");
         Row("Kafka write → Watch max, ms", results.Select(r => r.MaxMs.ToString("F2", i)), "");
