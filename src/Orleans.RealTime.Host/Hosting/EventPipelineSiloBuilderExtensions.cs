@@ -18,6 +18,9 @@ internal static class EventPipelineSiloBuilderExtensions
     /// <summary>The configuration section of the Kafka stream provider.</summary>
     public const string KafkaSection = "Kafka";
 
+    /// <summary>The section of Orleans' pulling-agent settings (e.g. <c>GetQueueMsgsTimerPeriod</c>, <c>BatchContainerBatchSize</c>).</summary>
+    public const string PullingAgentSection = "Kafka:PullingAgent";
+
     /// <summary>The connection string key that moves session state and reminders to Redis.</summary>
     public const string SessionsRedisKey = "Sessions:Redis";
 
@@ -60,7 +63,7 @@ internal static class EventPipelineSiloBuilderExtensions
                 agent.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(10);
                 // Up to 16 records of a stream per delivery call; the provider's cache pins the whole call until it completes.
                 agent.BatchContainerBatchSize = 16;
-            }));
+            }).BindConfiguration(PullingAgentSection));
         });
 
         var redis = ClusterSiloBuilderExtensions.SessionRedis(configuration, profile);

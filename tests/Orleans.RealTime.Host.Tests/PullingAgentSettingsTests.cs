@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.RealTime.Host.Hosting;
+using Orleans.RealTime.Testing;
+
+namespace Orleans.RealTime.Host.Tests;
+
+/// <summary>The pulling agent of the session stream provider: the host's defaults and <c>Kafka:PullingAgent:*</c> overrides.</summary>
+public sealed class PullingAgentSettingsTests
+{
+    [Fact]
+    public async Task Defaults_PollEvery10ms_AndDeliverUpTo16RecordsPerCall()
+    {
+        await using var app = RealTimeHost.Build(HostArguments.For(FreePort.Next(4)));
+
+        var agent = app.Services.GetRequiredService<IOptionsMonitor<StreamPullingAgentOptions>>().Get(EventPipelineSiloBuilderExtensions.StreamProvider);
+
+        Assert.Equal((TimeSpan.FromMilliseconds(10), 16), (agent.GetQueueMsgsTimerPeriod, agent.BatchContainerBatchSize));
+    }
+
+    [Fact]
+    public async Task Configuration_OverridesTheDefaults()
+    {
+        await using var app = RealTimeHost.Build(HostArguments.For(
+            FreePort.Next(4),
+            ["--Kafka:PullingAgent:GetQueueMsgsTimerPeriod=00:00:00.003", "--Kafka:PullingAgent:BatchContainerBatchSize=4"]));
+
+        var agent = app.Services.GetRequiredService<IOptionsMonitor<StreamPullingAgentOptions>>().Get(EventPipelineSiloBuilderExtensions.StreamProvider);
+
+        Assert.Equal((TimeSpan.FromMilliseconds(3), 4), (agent.GetQueueMsgsTimerPeriod, agent.BatchContainerBatchSize));
+    }
+}
