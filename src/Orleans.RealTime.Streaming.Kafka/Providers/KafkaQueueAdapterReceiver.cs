@@ -28,6 +28,7 @@ internal sealed partial class KafkaQueueAdapterReceiver(
     private long _nextOffset;
     private long _lastCommitted = -1;
     private DateTimeOffset _lastCommitTime;
+    private KafkaPartitionWatch? _watch;
 
     public Task Initialize(TimeSpan timeout) => Task.Run(() =>
     {
@@ -47,11 +48,26 @@ internal sealed partial class KafkaQueueAdapterReceiver(
         _lastCommitTime = timeProvider.GetUtcNow();
         consumer.Assign(new TopicPartitionOffset(_topicPartition, new Offset(start)));
         _consumer = consumer;
+        _state.Progress.NextOffset = start;
+        _watch = new KafkaPartitionWatch(_state, () => (_lastCommitted, _tracker.PendingCount), _options.StallWarningInterval, timeProvider, logger);
         registry.Attach(queueId, this);
         LogAssigned(_state.Topic, _state.Partition, start, _lastCommitted);
     });
 
     public async Task<IList<IBatchContainer>> GetQueueMessagesAsync(int maxCount)
+    {
+        _state.Progress.ReadStarted();
+        try
+        {
+            return await ReadAsync(maxCount);
+        }
+        finally
+        {
+            _state.Progress.ReadEnded();
+        }
+    }
+
+    private async Task<IList<IBatchContainer>> ReadAsync(int maxCount)
     {
         var consumer = _consumer;
         if (consumer is null || maxCount <= 0)
@@ -87,6 +103,8 @@ internal sealed partial class KafkaQueueAdapterReceiver(
             KafkaStreamInstruments.Instance.RecordsRead.Add(records.Count, KafkaStreamInstruments.Tags(_state));
             var high = consumer.GetWatermarkOffsets(_topicPartition).High;
             _state.Lag = high.IsSpecial ? 0 : Math.Max(0, high.Value - _nextOffset);
+            _state.Progress.NextOffset = _nextOffset;
+            _state.Progress.HighWatermark = high.IsSpecial ? -1 : high.Value;
         }
 
         await CommitAsync(force: false);
@@ -129,6 +147,7 @@ internal sealed partial class KafkaQueueAdapterReceiver(
         finally
         {
             _consumer = null;
+            _watch?.Dispose();
             registry.Detach(queueId, this);
             consumer.Close();
             consumer.Dispose();
