@@ -30,6 +30,12 @@ public sealed class KafkaStreamOptions
     /// <summary>How long metadata, offset and watermark requests may take; 10 s by default.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How long a partition may make no progress (records cached but none delivered, or no read by the pulling agent)
+    /// before a warning with its cache, cursor and read figures is logged; 30 s by default.
+    /// </summary>
+    public TimeSpan StallWarningInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Extra librdkafka settings for consumers (e.g. <c>security.protocol</c>).</summary>
     public IDictionary<string, string> ConsumerSettings { get; set; } = new Dictionary<string, string>();
 

@@ -69,5 +69,10 @@ public sealed class KafkaStreamOptionsValidator(KafkaStreamOptions options, stri
         {
             yield return $"{nameof(options.RequestTimeout)} must be positive (was {options.RequestTimeout}).";
         }
+
+        if (options.StallWarningInterval <= TimeSpan.Zero)
+        {
+            yield return $"{nameof(options.StallWarningInterval)} must be positive (was {options.StallWarningInterval}).";
+        }
     }
 }

@@ -2,6 +2,7 @@ using Orleans.RealTime.Sessions.Tests.Infrastructure;
 using Orleans.RealTime.Streaming.Kafka.Embedded;
 using Orleans.RealTime.Testing;
 using Orleans.TestingHost;
+using Xunit.Abstractions;
 
 namespace Orleans.RealTime.Sessions.Tests;
 
@@ -11,7 +12,7 @@ namespace Orleans.RealTime.Sessions.Tests;
 /// (how much depends on how abruptly the test host stops the silo; <see cref="DeliverySemanticsReplayTests"/>
 /// forces a full redelivery).
 /// </summary>
-public sealed class DeliverySemanticsSiloKillTests(RedisServerFixture redis) : IClassFixture<RedisServerFixture>
+public sealed class DeliverySemanticsSiloKillTests(RedisServerFixture redis, ITestOutputHelper output) : IClassFixture<RedisServerFixture>
 {
     private const int Users = 120;
     private const int EventsPerUser = 10;
@@ -35,6 +36,7 @@ public sealed class DeliverySemanticsSiloKillTests(RedisServerFixture redis) : I
             broker: EmbeddedKafka.Start(new EmbeddedKafkaOptions { Topics = [SessionStreams.Namespace], Partitions = 16 }));
         var prefix = semantics + "-";
         var lastOffsets = new Dictionary<string, long>();
+        var lastProduced = new Dictionary<string, (int Partition, long Offset)>();
 
         // Orleans' ring balancer may leave a silo without partitions: the victim is a non-primary silo that holds some.
         InProcessSiloHandle? victim = null;
@@ -42,13 +44,22 @@ public sealed class DeliverySemanticsSiloKillTests(RedisServerFixture redis) : I
             () => Task.FromResult((victim = test.Cluster.Silos.Skip(1).FirstOrDefault(s => test.Assignments.HeldBy(s.Name).Count > 0)) is not null),
             TimeSpan.FromSeconds(120),
             "a non-primary silo to hold a partition");
-        await ProduceAsync(test, prefix, 0, EventsPerUser / 2, lastOffsets);
-        await Eventually.HoldsAsync(
-            () => Task.FromResult(metrics.Total("realtime-sessions-events:applied") >= Users * EventsPerUser / 2),
-            TimeSpan.FromSeconds(120),
-            "the first half applied");
+        await ProduceAsync(test, prefix, 0, EventsPerUser / 2, lastOffsets, lastProduced);
+        try
+        {
+            await Eventually.HoldsAsync(
+                () => Task.FromResult(metrics.Total("realtime-sessions-events:applied") >= Users * EventsPerUser / 2),
+                TimeSpan.FromSeconds(120),
+                "the first half applied");
+        }
+        catch (TimeoutException)
+        {
+            output.WriteLine(await StallReport.BuildAsync(test, metrics, lastProduced));
+            throw;
+        }
+
         await test.Cluster.KillSiloAsync(victim!);
-        await ProduceAsync(test, prefix, EventsPerUser / 2, EventsPerUser, lastOffsets);
+        await ProduceAsync(test, prefix, EventsPerUser / 2, EventsPerUser, lastOffsets, lastProduced);
 
         var counts = new Dictionary<string, long>();
         await Eventually.HoldsAsync(
@@ -71,6 +82,9 @@ public sealed class DeliverySemanticsSiloKillTests(RedisServerFixture redis) : I
             "every user to reach its last produced offset");
 
         Assert.Equal(Users, counts.Count);
+
+        // A receiver Orleans failed to initialize is never initialized again: its partition would go unread there.
+        Assert.DoesNotContain("failed to Initialize", test.Logs.Dump(), StringComparison.Ordinal);
         switch (semantics)
         {
             case DeliverySemantics.ExactlyOnce:
@@ -85,9 +99,10 @@ public sealed class DeliverySemanticsSiloKillTests(RedisServerFixture redis) : I
         }
     }
 
-    private static async Task ProduceAsync(SessionTestCluster test, string prefix, int from, int to, Dictionary<string, long> lastOffsets)
+    private static async Task ProduceAsync(
+        SessionTestCluster test, string prefix, int from, int to, Dictionary<string, long> lastOffsets, Dictionary<string, (int Partition, long Offset)> lastProduced)
     {
-        var sends = new List<Task<long>>();
+        var sends = new List<Task<Confluent.Kafka.TopicPartitionOffset>>();
         var users = new List<string>();
         for (var round = from; round < to; round++)
         {
@@ -95,14 +110,16 @@ public sealed class DeliverySemanticsSiloKillTests(RedisServerFixture redis) : I
             {
                 var user = $"{prefix}user-{u}";
                 users.Add(user);
-                sends.Add(test.ProduceAsync(Events.View(user, $"{user}-{round}", "P" + round)));
+                sends.Add(test.ProduceToAsync(Events.View(user, $"{user}-{round}", "P" + round)));
             }
         }
 
-        var offsets = await Task.WhenAll(sends);
+        var produced = await Task.WhenAll(sends);
         for (var i = 0; i < users.Count; i++)
         {
-            lastOffsets[users[i]] = Math.Max(lastOffsets.GetValueOrDefault(users[i], -1), offsets[i]);
+            var offset = produced[i].Offset.Value;
+            lastOffsets[users[i]] = Math.Max(lastOffsets.GetValueOrDefault(users[i], -1), offset);
+            lastProduced[users[i]] = (produced[i].Partition.Value, lastOffsets[users[i]]);
         }
     }
 }

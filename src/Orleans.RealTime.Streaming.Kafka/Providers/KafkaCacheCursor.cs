@@ -33,6 +33,7 @@ internal sealed class KafkaCacheCursor(KafkaQueueCache cache, StreamId streamId,
         if (_current is not null && !_currentHandedOut)
         {
             _currentHandedOut = true;
+            cache.Progress.HandOut();
             _callFirst ??= _current;
             _callCollected = ++_callCount >= deliveryBatchSize;
         }
@@ -84,6 +85,10 @@ internal sealed class KafkaCacheCursor(KafkaQueueCache cache, StreamId streamId,
             failed.DeliveryFailed = true;
         }
     }
+
+    /// <summary>Where the cursor stands, for stall reports.</summary>
+    public override string ToString() =>
+        $"cursor of {streamId}: next offset {_nextOffset}, call from {_callFirst?.Offset.ToString() ?? "-"} ({_callCount} handed out, collected {_callCollected}), current {_current?.Offset.ToString() ?? "-"}";
 
     public void Dispose()
     {

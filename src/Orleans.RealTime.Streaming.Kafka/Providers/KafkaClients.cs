@@ -28,7 +28,9 @@ internal sealed class KafkaClients(KafkaStreamOptions options, ILogger logger) :
 
     public static ProducerConfig ProducerConfig(KafkaStreamOptions options)
     {
-        var config = new ProducerConfig(options.ProducerSettings)
+        // Confluent's config keeps the dictionary it is given and writes into it: copy, or every client would write
+        // into the options' one dictionary (shared by all receivers of the silo, built in parallel).
+        var config = new ProducerConfig(new Dictionary<string, string>(options.ProducerSettings))
         {
             BootstrapServers = options.BootstrapServers,
             EnableIdempotence = true,
@@ -46,7 +48,8 @@ internal sealed class KafkaClients(KafkaStreamOptions options, ILogger logger) :
         return config;
     }
 
-    public static ConsumerConfig ConsumerConfig(KafkaStreamOptions options) => new(options.ConsumerSettings)
+    /// <remarks>Built on a copy of the settings, as <see cref="ProducerConfig"/> is.</remarks>
+    public static ConsumerConfig ConsumerConfig(KafkaStreamOptions options) => new(new Dictionary<string, string>(options.ConsumerSettings))
     {
         BootstrapServers = options.BootstrapServers,
         GroupId = options.ConsumerGroupId,

@@ -27,5 +27,8 @@ internal sealed class KafkaPartitionState(string provider, string topic, int par
 
     public long CacheBytes => Volatile.Read(ref _cacheBytes);
 
+    /// <summary>Progress figures for stall reports.</summary>
+    public KafkaPartitionProgress Progress { get; } = new();
+
     public void SetCacheBytes(long bytes) => Volatile.Write(ref _cacheBytes, bytes);
 }

@@ -24,37 +24,52 @@ internal sealed partial class KafkaQueueAdapterReceiver(
     private readonly KafkaDeadLetterPublisher _deadLetters = new(clients, registry.Get(queueId));
     private readonly SemaphoreSlim _commitGate = new(1, 1);
     private readonly List<ConsumeResult<byte[], byte[]>> _polled = [];
+    private readonly Lock _assignLock = new();
     private IConsumer<byte[], byte[]>? _consumer;
     private TopicPartition _topicPartition = null!;
     private long _nextOffset;
     private long _lastCommitted = -1;
     private DateTimeOffset _lastCommitTime;
+    private KafkaPartitionWatch? _watch;
+    private DateTimeOffset _nextAssignAttempt;
+    private bool _shutDown;
 
-    public Task Initialize(TimeSpan timeout) => Task.Run(() =>
+    /// <summary>How long a failed assignment waits before the next read tries again.</summary>
+    internal static TimeSpan AssignRetryDelay { get; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Assigns the partition. A failed assignment (the broker not answering in time) does not fail: Orleans never
+    /// initializes a receiver again, so the partition would stay unread on this silo; it is retried on the next read
+    /// instead, at most every <see cref="AssignRetryDelay"/>.
+    /// </summary>
+    public async Task Initialize(TimeSpan timeout)
     {
         _topicPartition = new TopicPartition(_state.Topic, new Partition(_state.Partition));
-        var consumer = clients.CreateConsumer();
-        var committed = consumer.Committed([_topicPartition], _options.RequestTimeout).Single().Offset;
-        var watermarks = consumer.QueryWatermarkOffsets(_topicPartition, _options.RequestTimeout);
-        var start = committed.IsSpecial ? watermarks.Low.Value : committed.Value;
-        if (start < watermarks.Low.Value)
-        {
-            retentionGap.Report(start, watermarks.Low.Value, "at assignment");
-            start = watermarks.Low.Value;
-        }
-
-        _nextOffset = start;
-        _lastCommitted = committed.IsSpecial ? -1 : committed.Value;
-        _lastCommitTime = timeProvider.GetUtcNow();
-        consumer.Assign(new TopicPartitionOffset(_topicPartition, new Offset(start)));
-        _consumer = consumer;
-        registry.Attach(queueId, this);
-        LogAssigned(_state.Topic, _state.Partition, start, _lastCommitted);
-    });
+        _watch = new KafkaPartitionWatch(_state, () => (_lastCommitted, _tracker.PendingCount), _options.StallWarningInterval, timeProvider, logger);
+        await TryAssignAsync();
+    }
 
     public async Task<IList<IBatchContainer>> GetQueueMessagesAsync(int maxCount)
     {
+        _state.Progress.ReadStarted();
+        try
+        {
+            return await ReadAsync(maxCount);
+        }
+        finally
+        {
+            _state.Progress.ReadEnded();
+        }
+    }
+
+    private async Task<IList<IBatchContainer>> ReadAsync(int maxCount)
+    {
         var consumer = _consumer;
+        if (consumer is null && !_shutDown && timeProvider.GetUtcNow() >= _nextAssignAttempt)
+        {
+            consumer = await TryAssignAsync();
+        }
+
         if (consumer is null || maxCount <= 0)
         {
             return [];
@@ -105,6 +120,8 @@ internal sealed partial class KafkaQueueAdapterReceiver(
         KafkaStreamInstruments.Instance.RecordsRead.Add(records.Count, KafkaStreamInstruments.Tags(_state));
         var high = consumer.GetWatermarkOffsets(_topicPartition).High;
         _state.Lag = high.IsSpecial ? 0 : Math.Max(0, high.Value - _nextOffset);
+        _state.Progress.NextOffset = _nextOffset;
+        _state.Progress.HighWatermark = high.IsSpecial ? -1 : high.Value;
 
         await CommitAsync(force: false);
         return batches;
@@ -133,7 +150,14 @@ internal sealed partial class KafkaQueueAdapterReceiver(
 
     public async Task Shutdown(TimeSpan timeout)
     {
-        var consumer = _consumer;
+        IConsumer<byte[], byte[]>? consumer;
+        lock (_assignLock)
+        {
+            _shutDown = true;
+            consumer = _consumer;
+        }
+
+        _watch?.Dispose();
         if (consumer is null)
         {
             return;
@@ -151,6 +175,40 @@ internal sealed partial class KafkaQueueAdapterReceiver(
             consumer.Dispose();
             LogReleased(_state.Topic, _state.Partition, _lastCommitted);
         }
+    }
+
+    private async Task<IConsumer<byte[], byte[]>?> TryAssignAsync()
+    {
+        KafkaPartitionAssignment assignment;
+        try
+        {
+            assignment = await Task.Run(() => KafkaPartitionAssignment.Create(clients, _topicPartition, retentionGap));
+        }
+        catch (Exception exception) when (exception is KafkaException or InvalidOperationException or ArgumentException)
+        {
+            _nextAssignAttempt = timeProvider.GetUtcNow() + AssignRetryDelay;
+            LogAssignFailed(exception, _state.Topic, _state.Partition, AssignRetryDelay);
+            return null;
+        }
+
+        lock (_assignLock)
+        {
+            if (_shutDown)
+            {
+                assignment.Consumer.Dispose();
+                return null;
+            }
+
+            _nextOffset = assignment.Start;
+            _lastCommitted = assignment.Committed;
+            _lastCommitTime = timeProvider.GetUtcNow();
+            _consumer = assignment.Consumer;
+        }
+
+        _state.Progress.NextOffset = assignment.Start;
+        registry.Attach(queueId, this);
+        LogAssigned(_state.Topic, _state.Partition, assignment.Start, assignment.Committed);
+        return assignment.Consumer;
     }
 
     private List<ConsumeResult<byte[], byte[]>> Poll(IConsumer<byte[], byte[]> consumer, int maxCount)
@@ -226,6 +284,9 @@ internal sealed partial class KafkaQueueAdapterReceiver(
 
     [LoggerMessage(2, LogLevel.Information, "Kafka partition {Topic}[{Partition}] released; committed offset {Committed}.")]
     private partial void LogReleased(string topic, int partition, long committed);
+
+    [LoggerMessage(6, LogLevel.Warning, "Assigning Kafka partition {Topic}[{Partition}] failed; the next read after {RetryDelay} tries again.")]
+    private partial void LogAssignFailed(Exception exception, string topic, int partition, TimeSpan retryDelay);
 
     [LoggerMessage(4, LogLevel.Warning, "Kafka record {Topic}[{Partition}]@{Offset} dead-lettered: {Error}")]
     private partial void LogDeadLettered(string topic, int partition, long offset, string error);

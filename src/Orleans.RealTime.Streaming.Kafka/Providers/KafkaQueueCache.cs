@@ -62,13 +62,20 @@ internal sealed class KafkaQueueCache(int maxRecords, long maxBytes, int deliver
         purgedItems = null;
         if (_entries.Count == 0)
         {
+            state.Progress.PurgeRound(0, long.MaxValue, "no cursor", _cursors.Count);
             return false;
         }
 
         var pinned = long.MaxValue;
+        KafkaCacheCursor? pinnedBy = null;
         foreach (var cursor in _cursors)
         {
-            pinned = Math.Min(pinned, cursor.PinnedOffset);
+            var offset = cursor.PinnedOffset;
+            if (offset < pinned)
+            {
+                pinned = offset;
+                pinnedBy = cursor;
+            }
         }
 
         var purged = new List<IBatchContainer>();
@@ -84,6 +91,7 @@ internal sealed class KafkaQueueCache(int maxRecords, long maxBytes, int deliver
             }
         }
 
+        state.Progress.PurgeRound(removed, pinned, pinnedBy?.ToString() ?? "no cursor", _cursors.Count);
         if (removed == 0)
         {
             return false;
@@ -111,7 +119,15 @@ internal sealed class KafkaQueueCache(int maxRecords, long maxBytes, int deliver
             streamId,
             startPosition == StreamSubscriptionStartPosition.EarliestAvailable ? new KafkaStreamSequenceToken(Math.Max(0, HandoverOffset)) : NewestToken()));
 
-    public bool IsUnderPressure() => _entries.Count + _maxAddCount > maxRecords || _bytes >= maxBytes;
+    public bool IsUnderPressure()
+    {
+        var underPressure = _entries.Count + _maxAddCount > maxRecords || _bytes >= maxBytes;
+        state.Progress.Pressure(underPressure);
+        return underPressure;
+    }
+
+    /// <summary>The partition's progress figures, which the cursors add to.</summary>
+    internal KafkaPartitionProgress Progress => state.Progress;
 
     /// <summary>A cache cursor delivering the stream's records from <paramref name="token"/> on.</summary>
     internal IQueueCacheCursor GetCacheCursorFrom(StreamId streamId, StreamSequenceToken token)

@@ -15,6 +15,7 @@ internal sealed class KafkaRewindCursor : IQueueCacheCursor
     private readonly IKafkaDataAdapter _dataAdapter;
     private readonly KafkaRetentionGap _retentionGap;
     private readonly TimeSpan _readTimeout;
+    private readonly KafkaPartitionProgress _progress;
     private IConsumer<byte[], byte[]>? _consumer;
     private IQueueCacheCursor? _handedOver;
     private IBatchContainer? _current;
@@ -28,6 +29,8 @@ internal sealed class KafkaRewindCursor : IQueueCacheCursor
         _retentionGap = retentionGap;
         _readTimeout = clients.Options.RequestTimeout;
         _next = offset;
+        _progress = state.Progress;
+        _progress.RewindStarted();
         _consumer = clients.CreateConsumer();
         _consumer.Assign(new TopicPartitionOffset(state.Topic, new Partition(state.Partition), new Offset(offset)));
     }
@@ -100,7 +103,11 @@ internal sealed class KafkaRewindCursor : IQueueCacheCursor
 
     private void CloseConsumer()
     {
-        _consumer?.Dispose();
-        _consumer = null;
+        if (_consumer is { } consumer)
+        {
+            _consumer = null;
+            _progress.RewindEnded();
+            consumer.Dispose();
+        }
     }
 }

@@ -8,6 +8,7 @@ public sealed class SessionMetrics : IDisposable
 {
     private readonly MeterListener _listener = new();
     private readonly ConcurrentDictionary<string, long> _totals = new();
+    private readonly ConcurrentDictionary<(object? Scope, string Name), long> _byScope = new();
 
     public SessionMetrics()
     {
@@ -30,11 +31,18 @@ public sealed class SessionMetrics : IDisposable
             }
 
             _totals.AddOrUpdate(name, value, (_, old) => old + value);
+            _byScope.AddOrUpdate((instrument.Meter.Scope, name), value, (_, old) => old + value);
         });
         _listener.Start();
     }
 
     public long Total(string name) => _totals.GetValueOrDefault(name);
+
+    /// <summary>Every total so far, by name.</summary>
+    public IReadOnlyDictionary<string, long> Totals => new Dictionary<string, long>(_totals);
+
+    /// <summary>The total of <paramref name="name"/> measured on meters created with <paramref name="scope"/> (a silo's meter factory).</summary>
+    public long Total(object? scope, string name) => _byScope.GetValueOrDefault((scope, name));
 
     public void Dispose() => _listener.Dispose();
 }

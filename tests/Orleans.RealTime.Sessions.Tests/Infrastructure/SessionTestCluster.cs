@@ -23,8 +23,9 @@ public sealed class SessionTestCluster : IAsyncDisposable
 {
     public const string Provider = "kafka";
 
-    private SessionTestCluster(EmbeddedKafka kafka, InProcessTestCluster cluster, FakeTimeProvider time, RecentSessionSummaries summaries, PartitionAssignments assignments)
+    private SessionTestCluster(EmbeddedKafka kafka, InProcessTestCluster cluster, FakeTimeProvider time, RecentSessionSummaries summaries, PartitionAssignments assignments, SiloLogBuffer logs)
     {
+        Logs = logs;
         Kafka = kafka;
         Cluster = cluster;
         Time = time;
@@ -48,6 +49,9 @@ public sealed class SessionTestCluster : IAsyncDisposable
     public RecentSessionSummaries Summaries { get; }
 
     public PartitionAssignments Assignments { get; }
+
+    /// <summary>The silos' warnings and streaming lines, for a test that times out to print.</summary>
+    public SiloLogBuffer Logs { get; }
 
     public IProducer<string, byte[]> Producer { get; }
 
@@ -81,14 +85,20 @@ public sealed class SessionTestCluster : IAsyncDisposable
             options.Topics = [SessionStreams.Namespace];
             options.ConsumerGroupId = "sessions";
             options.CommitInterval = TimeSpan.FromMilliseconds(200);
+            options.StallWarningInterval = TimeSpan.FromSeconds(5);
             kafka?.Invoke(options);
         }
 
         var summaries = new RecentSessionSummaries();
         observe?.Invoke(summaries);
         var assignments = new PartitionAssignments();
+        var logs = new SiloLogBuffer();
         var builder = new InProcessTestClusterBuilder(silos);
-        builder.ConfigureSiloHost((options, host) => host.Logging.AddProvider(assignments.For(options.SiloName)));
+        builder.ConfigureSiloHost((options, host) =>
+        {
+            host.Logging.AddProvider(assignments.For(options.SiloName));
+            host.Logging.AddProvider(logs.For(options.SiloName));
+        });
         if (serviceId is not null)
         {
             builder.Options.ServiceId = serviceId;
@@ -132,13 +142,16 @@ public sealed class SessionTestCluster : IAsyncDisposable
         builder.ConfigureClient(client => client.AddKafkaStreams(Provider, ConfigureKafka));
         var cluster = builder.Build();
         await cluster.DeployAsync();
-        return new SessionTestCluster(broker, cluster, time, summaries, assignments);
+        return new SessionTestCluster(broker, cluster, time, summaries, assignments, logs);
     }
 
-    public async Task<long> ProduceAsync(UserInteraction evt)
+    public async Task<long> ProduceAsync(UserInteraction evt) => (await ProduceToAsync(evt)).Offset.Value;
+
+    /// <summary>Produces <paramref name="evt"/> keyed by its user and says where it landed.</summary>
+    public async Task<TopicPartitionOffset> ProduceToAsync(UserInteraction evt)
     {
         var result = await Producer.ProduceAsync(SessionStreams.Namespace, new Message<string, byte[]> { Key = evt.UserId, Value = evt.Bytes() });
-        return result.Offset.Value;
+        return result.TopicPartitionOffset;
     }
 
     public async Task<SessionSnapshot> WaitForOffsetAsync(string user, long offset)

@@ -19,4 +19,22 @@ public static class Eventually
             }
         }
     }
+
+    /// <summary>As <see cref="HoldsAsync(Func{bool}, TimeSpan, string)"/>, for a condition that must be awaited.</summary>
+    public static async Task HoldsAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(200));
+        while (!await condition())
+        {
+            try
+            {
+                await timer.WaitForNextTickAsync(deadline.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"Not within {timeout}: {what}.");
+            }
+        }
+    }
 }
