@@ -18,6 +18,7 @@ public sealed class RecommendationOptionsValidator : IValidateOptions<Recommenda
         Require(failures, options.TrendingHalfLife > TimeSpan.Zero, $"{s}:{nameof(options.TrendingHalfLife)} must be positive (was {options.TrendingHalfLife}).");
         Require(failures, options.TrendingSize >= options.TopN, $"{s}:{nameof(options.TrendingSize)} must be at least TopN (was {options.TrendingSize}).");
         Require(failures, options.FlushInterval > TimeSpan.Zero, $"{s}:{nameof(options.FlushInterval)} must be positive (was {options.FlushInterval}).");
+        Require(failures, options.RepublishInterval >= TimeSpan.Zero, $"{s}:{nameof(options.RepublishInterval)} must not be negative (was {options.RepublishInterval}).");
         Require(failures, options.MaxBatchSize >= 1, $"{s}:{nameof(options.MaxBatchSize)} must be at least 1 (was {options.MaxBatchSize}).");
         Require(failures, options.MaxPendingUpdates >= options.MaxBatchSize, $"{s}:{nameof(options.MaxPendingUpdates)} must be at least MaxBatchSize (was {options.MaxPendingUpdates}).");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

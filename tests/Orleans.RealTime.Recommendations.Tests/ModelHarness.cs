@@ -16,7 +16,8 @@ public sealed class ModelHarness : IDisposable
 
     public ModelHarness(Action<RecommendationOptions>? configure = null)
     {
-        var options = new RecommendationOptions();
+        // Every batch republishes unless a test asks otherwise: most tests look at the model right after a batch.
+        var options = new RecommendationOptions { RepublishInterval = TimeSpan.Zero };
         configure?.Invoke(options);
         Options = Microsoft.Extensions.Options.Options.Create(options);
         _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
@@ -32,7 +33,7 @@ public sealed class ModelHarness : IDisposable
         _listener.SetMeasurementEventCallback<long>((instrument, value, _, _) => _totals.AddOrUpdate(instrument.Name, value, (_, old) => old + value));
         _listener.Start();
         Instruments = new RecommendationInstruments(factory);
-        Model = new ItemSimilarityModel(Options);
+        Model = new ItemSimilarityModel(Options, Time);
         Trending = new TrendingProducts(Options, Time);
         Recommender = new Recommender(Model, Trending, Instruments, Options);
         Queue = new ModelUpdateQueue(Options, Instruments);

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Orleans.RealTime.Recommendations.Model;
@@ -7,20 +9,28 @@ namespace Orleans.RealTime.Recommendations.Model;
 /// The incremental item-to-item model: weighted co-occurrence of products within sessions, damped by the square root
 /// of how often the neighbour occurs at all, so a product everyone touches does not become everyone's neighbour. One
 /// writer applies batches (<see cref="Apply"/>); readers get each product's published top neighbours without locks.
+/// A touched product is republished at most every <see cref="RecommendationOptions.RepublishInterval"/>; until then
+/// it waits as pending (<see cref="PublishDue"/> publishes what is due).
 /// </summary>
-public sealed class ItemSimilarityModel(IOptions<RecommendationOptions> options)
+public sealed class ItemSimilarityModel(IOptions<RecommendationOptions> options, [FromKeyedServices(RealTimeClock.Key)] TimeProvider time)
 {
     private static readonly Neighbor[] None = [];
     private readonly RecommendationOptions _options = options.Value;
     private readonly Dictionary<string, Dictionary<string, PairScore>> _pairs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _occurrences = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Neighbor[]> _published = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _publishedAt = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _pending = new(StringComparer.Ordinal);
+    private readonly List<string> _due = [];
 
     // The one writer's scratch space for ranking a row: no per-publish allocation but the published array.
     private Neighbor[] _ranking = new Neighbor[64];
 
     /// <summary>How many products have neighbours.</summary>
     public int ProductCount => _published.Count;
+
+    /// <summary>How many touched products wait for their republication.</summary>
+    public int PendingCount => _pending.Count;
 
     /// <summary>The top neighbours of <paramref name="productId"/>, best first; empty when it has none yet.</summary>
     public IReadOnlyList<Neighbor> NeighborsOf(string productId) =>
@@ -30,7 +40,7 @@ public sealed class ItemSimilarityModel(IOptions<RecommendationOptions> options)
     public void Apply(IReadOnlyList<ModelUpdate> batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        var touched = new HashSet<string>(StringComparer.Ordinal);
+        var touched = _pending;
         foreach (var update in batch)
         {
             _occurrences[update.ProductId] = _occurrences.GetValueOrDefault(update.ProductId) + 1;
@@ -52,10 +62,30 @@ public sealed class ItemSimilarityModel(IOptions<RecommendationOptions> options)
             }
         }
 
-        foreach (var product in touched)
+        PublishDue();
+    }
+
+    /// <summary>Publishes every pending product never published yet or last published at least the republish interval ago. One writer at a time.</summary>
+    public void PublishDue()
+    {
+        var now = time.GetTimestamp();
+        var interval = _options.RepublishInterval;
+        foreach (var product in _pending)
+        {
+            if (!_publishedAt.TryGetValue(product, out var at) || time.GetElapsedTime(at, now) >= interval)
+            {
+                _due.Add(product);
+            }
+        }
+
+        foreach (var product in _due)
         {
             Publish(product);
+            _publishedAt[product] = now;
+            _pending.Remove(product);
         }
+
+        _due.Clear();
     }
 
     internal static PairKind PairOf(InteractionKind a, InteractionKind b) => (InteractionKind)Math.Min((int)a, (int)b) switch
@@ -80,13 +110,7 @@ public sealed class ItemSimilarityModel(IOptions<RecommendationOptions> options)
             _pairs[from] = row;
         }
 
-        if (!row.TryGetValue(to, out var score))
-        {
-            score = new PairScore();
-            row[to] = score;
-        }
-
-        score.Add(kind, weight);
+        CollectionsMarshal.GetValueRefOrAddDefault(row, to, out _).Add(kind, weight);
     }
 
     private void Publish(string product)

@@ -6,7 +6,8 @@ namespace Orleans.RealTime.Recommendations.Model;
 /// <summary>
 /// The model's one writer: drains <see cref="ModelUpdateQueue"/> in batches of up to
 /// <see cref="RecommendationOptions.MaxBatchSize"/>, waiting at most <see cref="RecommendationOptions.FlushInterval"/>
-/// once the first update of a batch arrived, and applies each batch to the item model and trending.
+/// once the first update of a batch arrived, and applies each batch to the item model and trending; between batches it
+/// publishes the model's products whose republication fell due.
 /// </summary>
 public sealed class ModelUpdater(
     ModelUpdateQueue queue,
@@ -24,7 +25,7 @@ public sealed class ModelUpdater(
         var reader = queue.Reader;
         try
         {
-            while (await reader.WaitToReadAsync(stoppingToken))
+            while (await WaitForUpdatesAsync(reader, stoppingToken))
             {
                 using var window = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
                 window.CancelAfter(_options.FlushInterval);
@@ -50,6 +51,29 @@ public sealed class ModelUpdater(
         model.Apply(batch);
         trending.Apply(batch);
         instruments.BatchApplied(batch.Count);
+    }
+
+    /// <summary>
+    /// Waits for the next update; while products wait for their republication, wakes up every republish interval
+    /// to publish the due ones, so a product touched last is published even when no update follows.
+    /// </summary>
+    private async Task<bool> WaitForUpdatesAsync(System.Threading.Channels.ChannelReader<ModelUpdate> reader, CancellationToken stoppingToken)
+    {
+        while (model.PendingCount > 0)
+        {
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            wait.CancelAfter(_options.RepublishInterval);
+            try
+            {
+                return await reader.WaitToReadAsync(wait.Token);
+            }
+            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+            {
+                model.PublishDue();
+            }
+        }
+
+        return await reader.WaitToReadAsync(stoppingToken);
     }
 
     private async Task FillAsync(System.Threading.Channels.ChannelReader<ModelUpdate> reader, List<ModelUpdate> batch, CancellationToken window)

@@ -70,10 +70,15 @@ internal static class EndToEndRun
         var rate = (sustained.KeptUp ? sustained.Offered : sustained.Handled) / 2;
         var pacer = new RatePacer(rate);
         var before = writer.Records;
-        long clicksSeen = 0, modelHits = 0, trendingHits = 0;
+        long clicksSeen = 0, modelHits = 0, trendingHits = 0, maxBacklog = 0;
         for (long i = 0; pacer.Elapsed < TimeSpan.FromSeconds(settings.LatencySeconds) && !ct.IsCancellationRequested; i++)
         {
             await pacer.PaceAsync(i, ct);
+            if ((i & 1023) == 0)
+            {
+                maxBacklog = Math.Max(maxBacklog, writer.Records - meter.Handled);
+            }
+
             var next = generator.Next();
             var user = next.Event.UserId;
             if (streams.IsWatched(user))
@@ -95,6 +100,7 @@ internal static class EndToEndRun
         }
 
         var achieved = (writer.Records - before) / pacer.Elapsed.TotalSeconds;
+        Console.WriteLine($"[{label}] latency phase: {achieved:F0}/s, max backlog {maxBacklog} records");
         writer.Flush();
         await meter.WaitForAsync(writer.Records, TimeSpan.FromMinutes(5));
         var (p50, p99, max, samples) = streams.Percentiles();
