@@ -14,6 +14,7 @@ namespace Orleans.RealTime.LoadGen.Benchmarks.EndToEnd;
 internal static class EndToEndRun
 {
     private const string Topic = "user-interactions";
+    private const string StorageSinkGroup = "realtime-storage-sink";
 
     public static async Task<EndToEndResult> RunAsync(string label, string? redis, ClickstreamSettings clicks, EndToEndSettings settings, CancellationToken ct)
     {
@@ -31,8 +32,10 @@ internal static class EndToEndRun
         writer.Flush();
         await meter.WaitForAsync(writer.Records, TimeSpan.FromMinutes(5));
 
-        var sustained = await SustainedPhase.RunAsync(writer, meter, generator, settings.SustainedRate, settings.SustainedSeconds, ct);
-        Console.WriteLine($"[{label}] sustained: offered {sustained.Offered:F0}/s, handled {sustained.Handled:F0}/s in the window, max backlog {sustained.MaxBacklog}, rest handled {sustained.Drain.TotalMilliseconds:F0} ms after ({(sustained.KeptUp ? "kept up" : "fell behind")}); {sustained.CpuMicrosPerEvent:F1} µs CPU, {sustained.BytesPerEvent:F0} B per event");
+        // The storage sink reads the same topic in its own group, in the same process: its lag says whether storage kept up too.
+        using var sinkLag = new ConsumerGroupLag(host.Bootstrap, StorageSinkGroup, Topic, settings.Partitions);
+        var sustained = await SustainedPhase.RunAsync(writer, meter, generator, settings.SustainedRate, settings.SustainedSeconds, ct, sinkLag);
+        Console.WriteLine($"[{label}] sustained: offered {sustained.Offered:F0}/s, handled {sustained.Handled:F0}/s in the window, max backlog {sustained.MaxBacklog}, rest handled {sustained.Drain.TotalMilliseconds:F0} ms after ({(sustained.KeptUp ? "kept up" : "fell behind")}); storage sink {sustained.SinkLagAtEnd} records behind at the window's end, caught up {sustained.SinkCaughtUp.TotalSeconds:F1} s later; {sustained.CpuMicrosPerEvent:F1} µs CPU, {sustained.BytesPerEvent:F0} B per event");
 
         // Generated and serialized before the clock starts: the timed phase measures the platform, not the generator.
         var prepared = new SerializedEvent[settings.ThroughputEvents];
@@ -64,6 +67,14 @@ internal static class EndToEndRun
         Console.WriteLine($"[{label}] backlog: {flood} records handled in {clock.Elapsed.TotalSeconds:F1} s = {maxRate:F0}/s (written at {produced:F0}/s)");
         Console.WriteLine($"[{label}] per event: {cpuPerEvent:F1} µs CPU, {bytesPerEvent:F0} B allocated; GC pause {cost.GcPause.TotalMilliseconds:F0} ms, {cost.Gen0} gen0 / {cost.Gen2} gen2");
 
+        // The latency phase measures a steady state: the storage sink first catches up with the backlog.
+        var catchUp = Stopwatch.StartNew();
+        while (sinkLag.Records() > 0 && catchUp.Elapsed < TimeSpan.FromMinutes(10))
+        {
+            await Task.Delay(100, ct);
+        }
+
+        Console.WriteLine($"[{label}] storage sink caught up with the backlog {catchUp.Elapsed.TotalSeconds:F1} s after the sessions");
         await using var streams = await RecommendationStreams.OpenAsync(host.Channel, generator.Shoppers.Take(settings.WatchedUsers).Select(s => s.UserId));
         // Half the maximum sustained rate: the offered one when the platform kept up with it, else what it handled. (A
         // backlog drains faster than events arriving one by one, since a delivery call then carries several of a user's.)

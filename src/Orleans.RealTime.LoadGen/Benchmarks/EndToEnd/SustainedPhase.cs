@@ -12,7 +12,7 @@ internal static class SustainedPhase
 {
     private static readonly TimeSpan SampleEvery = TimeSpan.FromMilliseconds(100);
 
-    public static async Task<SustainedResult> RunAsync(ClickstreamWriter writer, SessionEventMeter meter, ClickstreamGenerator generator, double rate, int seconds, CancellationToken ct)
+    public static async Task<SustainedResult> RunAsync(ClickstreamWriter writer, SessionEventMeter meter, ClickstreamGenerator generator, double rate, int seconds, CancellationToken ct, ConsumerGroupLag sink)
     {
         var prepared = new SerializedEvent[(long)(rate * seconds)];
         for (long i = 0; i < prepared.Length; i++)
@@ -44,11 +44,22 @@ internal static class SustainedPhase
         var drain = Stopwatch.StartNew();
         writer.Flush();
         await meter.WaitForAsync(writer.Records, TimeSpan.FromMinutes(10));
+        var drained = drain.Elapsed;
         var cost = ProcessCost.Now() - start;
+        var sinkLag = sink.Records();
+        var sinkLagAtEnd = sinkLag;
+        while (sinkLag > 0 && drain.Elapsed < TimeSpan.FromMinutes(10))
+        {
+            await Task.Delay(100, ct);
+            sinkLag = sink.Records();
+        }
+
         return new SustainedResult(
             written / window.TotalSeconds,
             handled / window.TotalSeconds,
             Math.Max(maxBacklog, backlogAtEnd),
+            drained,
+            sinkLagAtEnd,
             drain.Elapsed,
             cost.CpuMicrosPer(written),
             cost.BytesPer(written));
@@ -60,9 +71,11 @@ internal static class SustainedPhase
 /// <param name="Handled">Records handled by session grains per second inside the window.</param>
 /// <param name="MaxBacklog">The largest number of written records not yet handled, sampled every 100 ms.</param>
 /// <param name="Drain">How long handling the rest took once writing stopped.</param>
+/// <param name="SinkLagAtEnd">Records the storage sink had not yet committed when the sessions had handled everything.</param>
+/// <param name="SinkCaughtUp">When the storage sink had committed everything, from the end of writing.</param>
 /// <param name="CpuMicrosPerEvent">Process CPU per record, microseconds, window and drain.</param>
 /// <param name="BytesPerEvent">Bytes allocated per record, window and drain.</param>
-internal sealed record SustainedResult(double Offered, double Handled, long MaxBacklog, TimeSpan Drain, double CpuMicrosPerEvent, double BytesPerEvent)
+internal sealed record SustainedResult(double Offered, double Handled, long MaxBacklog, TimeSpan Drain, long SinkLagAtEnd, TimeSpan SinkCaughtUp, double CpuMicrosPerEvent, double BytesPerEvent)
 {
     /// <summary>Kept up: handled at least 98% of the offered rate inside the window and the rest within a second after.</summary>
     public bool KeptUp => Handled >= 0.98 * Offered && Drain < TimeSpan.FromSeconds(1);
