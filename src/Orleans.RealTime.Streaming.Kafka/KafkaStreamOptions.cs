@@ -18,6 +18,15 @@ public sealed class KafkaStreamOptions
     /// <summary>How often delivered offsets are committed; 1 s by default. Offsets are also committed at shutdown.</summary>
     public TimeSpan CommitInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long an offset waits, once every record below it left the cache, before it may be committed; 0 (none) by
+    /// default. Set it to at least the pulling agent's <c>MaxEventDeliveryTime</c> when a delivery call can carry
+    /// several records (<c>BatchContainerBatchSize</c> &gt; 1): after a handover, Orleans 10.4.2 can leave a call's
+    /// earlier records unpinned while the call is still being delivered, and the delay keeps them uncommitted until the
+    /// call has completed or been given up. Offsets are committed without delay at shutdown.
+    /// </summary>
+    public TimeSpan CommitDelay { get; set; } = TimeSpan.Zero;
+
     /// <summary>Most records held in one partition's cache; 16,384 by default.</summary>
     public int CacheSize { get; set; } = 16_384;
 

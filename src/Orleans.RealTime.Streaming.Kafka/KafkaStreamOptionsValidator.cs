@@ -45,6 +45,11 @@ public sealed class KafkaStreamOptionsValidator(KafkaStreamOptions options, stri
             yield return $"{nameof(options.MaxBatchSize)} must be at least 1 (was {options.MaxBatchSize}).";
         }
 
+        if (options.CommitDelay < TimeSpan.Zero)
+        {
+            yield return $"{nameof(options.CommitDelay)} must not be negative (was {options.CommitDelay}).";
+        }
+
         if (options.CommitInterval <= TimeSpan.Zero)
         {
             yield return $"{nameof(options.CommitInterval)} must be positive (was {options.CommitInterval}).";

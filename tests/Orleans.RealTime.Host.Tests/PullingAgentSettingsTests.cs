@@ -29,4 +29,17 @@ public sealed class PullingAgentSettingsTests
 
         Assert.Equal((TimeSpan.FromMilliseconds(3), 4), (agent.GetQueueMsgsTimerPeriod, agent.BatchContainerBatchSize));
     }
+
+    [Fact]
+    public async Task CommitDelay_DefaultsToTheAgentsMaxEventDeliveryTime_UnlessConfigured()
+    {
+        await using var defaults = RealTimeHost.Build(HostArguments.For(FreePort.Next(4)));
+        await using var configured = RealTimeHost.Build(HostArguments.For(FreePort.Next(4), ["--Kafka:CommitDelay=00:00:05"]));
+
+        Assert.Equal(TimeSpan.FromMinutes(1), KafkaOptions(defaults).CommitDelay);
+        Assert.Equal(TimeSpan.FromSeconds(5), KafkaOptions(configured).CommitDelay);
+    }
+
+    private static Streaming.Kafka.KafkaStreamOptions KafkaOptions(Microsoft.AspNetCore.Builder.WebApplication app) =>
+        app.Services.GetRequiredService<IOptionsMonitor<Streaming.Kafka.KafkaStreamOptions>>().Get(EventPipelineSiloBuilderExtensions.StreamProvider);
 }

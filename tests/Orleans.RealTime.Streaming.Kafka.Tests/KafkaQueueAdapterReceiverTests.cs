@@ -55,4 +55,67 @@ public sealed class KafkaQueueAdapterReceiverTests
         Assert.Contains(logger.Entries, e => e.Message.Contains("Kafka partition t-assign[0] assigned; reading from offset 0", StringComparison.Ordinal));
         await receiver.Shutdown(TimeSpan.FromSeconds(5));
     }
+
+    [Fact]
+    public async Task CommitDelay_KeepsDeliveredOffsetsUncommittedUntilTheDelayPassed_ShutdownCommitsAtOnce()
+    {
+        await using var kafka = EmbeddedKafka.Start(new EmbeddedKafkaOptions { Topics = ["t-delay"], Partitions = 1 });
+        using (var producer = new ProducerBuilder<string, byte[]>(new ProducerConfig { BootstrapServers = kafka.BootstrapServers }).Build())
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                await producer.ProduceAsync(new TopicPartition("t-delay", 0), new Message<string, byte[]> { Key = "user-1", Value = TestEvents.Bytes("user-1", $"e-{i}") });
+            }
+        }
+
+        var options = new KafkaStreamOptions
+        {
+            BootstrapServers = kafka.BootstrapServers,
+            Topics = ["t-delay"],
+            ConsumerGroupId = "g-delay",
+            CommitInterval = TimeSpan.FromSeconds(1),
+            CommitDelay = TimeSpan.FromMinutes(1),
+        };
+        var time = new FakeTimeProvider();
+        using var clients = new KafkaClients(options, NullLogger.Instance);
+        var registry = new KafkaPartitionRegistry("kafka");
+        var queue = new KafkaStreamQueueMapper(new Dictionary<string, int> { ["t-delay"] = 1 }).GetAllQueues().Single();
+        var receiver = new KafkaQueueAdapterReceiver(
+            queue, clients, new UserInteractionDataAdapter(), registry,
+            new KafkaRetentionGap(registry.Get(queue), NullLogger<KafkaRetentionGap>.Instance), time, NullLogger<KafkaQueueAdapterReceiver>.Instance);
+        await receiver.Initialize(TimeSpan.FromSeconds(5));
+        var read = new List<IBatchContainer>();
+        await Eventually.HoldsAsync(async () => { read.AddRange(await receiver.GetQueueMessagesAsync(10)); return read.Count == 3; }, TimeSpan.FromSeconds(30), "three records read");
+        await receiver.MessagesDeliveredAsync(read);
+
+        time.Advance(TimeSpan.FromSeconds(59));
+        await receiver.GetQueueMessagesAsync(10);
+        Assert.Null(Committed(kafka, "t-delay", "g-delay"));
+
+        time.Advance(TimeSpan.FromSeconds(1));
+        await receiver.GetQueueMessagesAsync(10);
+        Assert.Equal(3, Committed(kafka, "t-delay", "g-delay"));
+
+        // A later offset waits again; shutdown commits it without waiting (its deliveries have ended by then).
+        using (var producer = new ProducerBuilder<string, byte[]>(new ProducerConfig { BootstrapServers = kafka.BootstrapServers }).Build())
+        {
+            await producer.ProduceAsync(new TopicPartition("t-delay", 0), new Message<string, byte[]> { Key = "user-1", Value = TestEvents.Bytes("user-1", "e-3") });
+        }
+
+        read.Clear();
+        await Eventually.HoldsAsync(async () => { read.AddRange(await receiver.GetQueueMessagesAsync(10)); return read.Count == 1; }, TimeSpan.FromSeconds(30), "the fourth record read");
+        await receiver.MessagesDeliveredAsync(read);
+        time.Advance(TimeSpan.FromSeconds(2));
+        await receiver.GetQueueMessagesAsync(10);
+        Assert.Equal(3, Committed(kafka, "t-delay", "g-delay"));
+        await receiver.Shutdown(TimeSpan.FromSeconds(5));
+        Assert.Equal(4, Committed(kafka, "t-delay", "g-delay"));
+    }
+
+    private static long? Committed(EmbeddedKafka kafka, string topic, string group)
+    {
+        using var consumer = new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig { BootstrapServers = kafka.BootstrapServers, GroupId = group }).Build();
+        var offset = consumer.Committed([new TopicPartition(topic, 0)], TimeSpan.FromSeconds(10)).Single().Offset;
+        return offset.IsSpecial ? null : offset.Value;
+    }
 }

@@ -1,3 +1,4 @@
+using Orleans.Configuration;
 using Microsoft.Extensions.Options;
 using Orleans.RealTime.Host.Configuration;
 using Orleans.RealTime.Sessions;
@@ -103,6 +104,13 @@ internal static class EventPipelineSiloBuilderExtensions
 
         // librdkafka lets a fetch wait up to 500 ms for more data; a click should reach its session at once.
         options.ConsumerSettings.TryAdd("fetch.wait.max.ms", "5");
+
+        // Several records per delivery call: after a handover an in-flight call's earlier records can be unpinned
+        // (provider README), so offsets wait until Orleans has completed or given up any call that held them.
+        if (services.GetRequiredService<IConfiguration>()[$"{KafkaSection}:{nameof(KafkaStreamOptions.CommitDelay)}"] is null)
+        {
+            options.CommitDelay = services.GetRequiredService<IOptionsMonitor<StreamPullingAgentOptions>>().Get(StreamProvider).MaxEventDeliveryTime;
+        }
     }
 
     /// <summary>The Kafka bootstrap the provider uses, once options are resolved.</summary>

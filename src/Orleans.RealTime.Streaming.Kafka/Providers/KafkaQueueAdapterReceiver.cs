@@ -24,6 +24,7 @@ internal sealed partial class KafkaQueueAdapterReceiver(
     private readonly KafkaDeadLetterPublisher _deadLetters = new(clients, registry.Get(queueId));
     private readonly SemaphoreSlim _commitGate = new(1, 1);
     private readonly List<ConsumeResult<byte[], byte[]>> _polled = [];
+    private readonly DelayedCommits _committable = new();
     private readonly Lock _assignLock = new();
     private IConsumer<byte[], byte[]>? _consumer;
     private TopicPartition _topicPartition = null!;
@@ -250,6 +251,7 @@ internal sealed partial class KafkaQueueAdapterReceiver(
     {
         var consumer = _consumer;
         var now = timeProvider.GetUtcNow();
+        _committable.Note(_tracker.Committable, now);
         if (consumer is null || (!force && now - _lastCommitTime < _options.CommitInterval))
         {
             return;
@@ -258,7 +260,7 @@ internal sealed partial class KafkaQueueAdapterReceiver(
         await _commitGate.WaitAsync();
         try
         {
-            var offset = _tracker.Committable;
+            var offset = force ? _tracker.Committable : _committable.ReadyAt(now - _options.CommitDelay);
             if (offset is not { } committable || committable <= _lastCommitted)
             {
                 return;

@@ -85,6 +85,8 @@ public sealed class SessionTestCluster : IAsyncDisposable
             options.Topics = [SessionStreams.Namespace];
             options.ConsumerGroupId = "sessions";
             options.CommitInterval = TimeSpan.FromMilliseconds(200);
+            // As in the host: offsets wait out Orleans' delivery time before they are committed (delivery calls carry up to 16 records).
+            options.CommitDelay = TimeSpan.FromMinutes(1);
             options.StallWarningInterval = TimeSpan.FromSeconds(5);
             kafka?.Invoke(options);
         }
