@@ -19,13 +19,14 @@ public sealed class KafkaStreamOptions
     public TimeSpan CommitInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// How long an offset waits, once every record below it left the cache, before it may be committed; 0 (none) by
-    /// default. Set it to at least the pulling agent's <c>MaxEventDeliveryTime</c> when a delivery call can carry
-    /// several records (<c>BatchContainerBatchSize</c> &gt; 1): after a handover, Orleans 10.4.2 can leave a call's
-    /// earlier records unpinned while the call is still being delivered, and the delay keeps them uncommitted until the
-    /// call has completed or been given up. Offsets are committed without delay at shutdown.
+    /// How long an offset waits, once every record below it left the cache, before it may be committed; 1 minute (the
+    /// pulling agent's default <c>MaxEventDeliveryTime</c>) by default. Keep it at least <c>MaxEventDeliveryTime</c>
+    /// when a delivery call can carry several records (<c>BatchContainerBatchSize</c> &gt; 1): after a handover,
+    /// Orleans 10.4.2 can leave a call's earlier records unpinned while the call is still being delivered, and the delay
+    /// keeps them uncommitted until the call has completed or been given up. 0 commits at once (safe with one record per
+    /// call). Offsets are committed without delay at shutdown.
     /// </summary>
-    public TimeSpan CommitDelay { get; set; } = TimeSpan.Zero;
+    public TimeSpan CommitDelay { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Most records held in one partition's cache; 16,384 by default.</summary>
     public int CacheSize { get; set; } = 16_384;

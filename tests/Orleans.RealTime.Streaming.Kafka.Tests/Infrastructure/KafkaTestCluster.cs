@@ -49,6 +49,8 @@ public sealed class KafkaTestCluster : IAsyncDisposable
             options.Topics = [topic];
             options.ConsumerGroupId = group;
             options.CommitInterval = TimeSpan.FromMilliseconds(100);
+            // Commits at once, so the tests can watch them reach the end (their delivery calls carry one record unless a test says otherwise).
+            options.CommitDelay = TimeSpan.Zero;
             configure?.Invoke(options);
         }
 
