@@ -9,13 +9,13 @@ namespace Orleans.RealTime.Host.Tests;
 public sealed class PullingAgentSettingsTests
 {
     [Fact]
-    public async Task Defaults_PollEvery10ms_AndDeliverUpTo16RecordsPerCall()
+    public async Task Defaults_PollEvery3ms_AndDeliverUpTo16RecordsPerCall()
     {
         await using var app = RealTimeHost.Build(HostArguments.For(FreePort.Next(4)));
 
         var agent = app.Services.GetRequiredService<IOptionsMonitor<StreamPullingAgentOptions>>().Get(EventPipelineSiloBuilderExtensions.StreamProvider);
 
-        Assert.Equal((TimeSpan.FromMilliseconds(10), 16), (agent.GetQueueMsgsTimerPeriod, agent.BatchContainerBatchSize));
+        Assert.Equal((TimeSpan.FromMilliseconds(3), 16), (agent.GetQueueMsgsTimerPeriod, agent.BatchContainerBatchSize));
     }
 
     [Fact]
