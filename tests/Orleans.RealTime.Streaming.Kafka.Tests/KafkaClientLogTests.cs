@@ -11,6 +11,7 @@ public sealed class KafkaClientLogTests
     [Theory]
     [InlineData(SyslogLevel.Error, "FAIL", "127.0.0.1:9092/1: Connect to ipv4#127.0.0.1:9092 failed: Connection refused", LogLevel.Warning)]
     [InlineData(SyslogLevel.Error, "ERROR", "rdkafka#producer-1: 1/1 brokers are down", LogLevel.Warning)]
+    [InlineData(SyslogLevel.Error, "ERROR", "rdkafka#producer-3: 127.0.0.1:36557/bootstrap: Connect to ipv4#127.0.0.1:36557 failed: Connection refused (after 0ms in state CONNECT)", LogLevel.Warning)]
     [InlineData(SyslogLevel.Error, "ERROR", "Topic authorization failed", LogLevel.Error)]
     [InlineData(SyslogLevel.Warning, "CONFWARN", "Configuration property fetch.wait.max.ms is a consumer property and will be ignored", LogLevel.Warning)]
     [InlineData(SyslogLevel.Critical, "FATAL", "Fatal idempotent producer error", LogLevel.Critical)]

@@ -10,13 +10,16 @@ internal static partial class KafkaClientLog
         Client(logger, IsTransientConnectionFailure(message) ? LogLevel.Warning : Level(message.Level), message.Name, message.Facility, message.Message);
 
     /// <summary>
-    /// A lost or refused broker connection (facility <c>FAIL</c>, or "all brokers are down"): librdkafka reconnects by
+    /// A lost or refused broker connection (facility <c>FAIL</c>, "all brokers are down", or a refused connect reported
+    /// under <c>ERROR</c>): librdkafka reconnects by
     /// itself and the clients' own error paths report what it costs, so these are warnings, not errors (they also occur
     /// whenever a broker stops before its clients, e.g. the embedded broker at host shutdown).
     /// </summary>
     private static bool IsTransientConnectionFailure(LogMessage message) =>
         message.Level == SyslogLevel.Error
-        && (message.Facility == "FAIL" || message.Message.Contains("brokers are down", StringComparison.Ordinal));
+        && (message.Facility == "FAIL"
+            || message.Message.Contains("brokers are down", StringComparison.Ordinal)
+            || message.Message.Contains("failed: Connection refused", StringComparison.Ordinal));
 
     private static LogLevel Level(SyslogLevel level) => level switch
     {
