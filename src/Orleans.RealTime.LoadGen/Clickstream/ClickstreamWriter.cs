@@ -52,6 +52,18 @@ internal sealed class ClickstreamWriter : IDisposable, IClickstreamSink
         _expected[serialized.UserId] = _expected.GetValueOrDefault(serialized.UserId) + 1;
     }
 
+    /// <summary>The next <paramref name="count"/> events of <paramref name="generator"/>, serialized now (a benchmark then times only the writing).</summary>
+    public static SerializedEvent[] Prepare(ClickstreamGenerator generator, long count)
+    {
+        var prepared = new SerializedEvent[count];
+        for (long i = 0; i < prepared.Length; i++)
+        {
+            prepared[i] = Serialize(generator.Next());
+        }
+
+        return prepared;
+    }
+
     /// <summary>The record value of <paramref name="generated"/> with its key and duplicate flag.</summary>
     public static SerializedEvent Serialize(GeneratedEvent generated) =>
         new(generated.Event.UserId, generated.Event.ToByteArray(), generated.SendTwice);

@@ -36,11 +36,10 @@ public sealed class ItemSimilarityModel(IOptions<RecommendationOptions> options,
     public IReadOnlyList<Neighbor> NeighborsOf(string productId) =>
         _published.TryGetValue(productId, out var neighbors) ? neighbors : None;
 
-    /// <summary>Applies a batch of updates and republishes the neighbours of every product it touched. One writer at a time.</summary>
+    /// <summary>Applies a batch of updates, marks every product it touched pending and publishes the due ones (<see cref="PublishDue"/>). One writer at a time.</summary>
     public void Apply(IReadOnlyList<ModelUpdate> batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        var touched = _pending;
         foreach (var update in batch)
         {
             _occurrences[update.ProductId] = _occurrences.GetValueOrDefault(update.ProductId) + 1;
@@ -57,8 +56,8 @@ public sealed class ItemSimilarityModel(IOptions<RecommendationOptions> options,
                 var weight = WeightOf(kind);
                 AddPair(update.ProductId, other.ProductId, kind, weight);
                 AddPair(other.ProductId, update.ProductId, kind, weight);
-                touched.Add(update.ProductId);
-                touched.Add(other.ProductId);
+                _pending.Add(update.ProductId);
+                _pending.Add(other.ProductId);
             }
         }
 

@@ -78,10 +78,13 @@ public sealed class KafkaTestCluster : IAsyncDisposable
         }).Build();
 
     /// <summary>The consumer group's committed offset of every partition (-1 where none is committed).</summary>
-    public IReadOnlyList<long> CommittedOffsets(int partitions)
+    public IReadOnlyList<long> CommittedOffsets(int partitions) => CommittedOffsets(Kafka, Group, Topic, partitions);
+
+    /// <summary>Consumer group <paramref name="group"/>'s committed offset of every partition of <paramref name="topic"/> (-1 where none is committed).</summary>
+    public static IReadOnlyList<long> CommittedOffsets(EmbeddedKafka kafka, string group, string topic, int partitions)
     {
-        using var probe = new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig { BootstrapServers = Kafka.BootstrapServers, GroupId = Group }).Build();
-        var all = Enumerable.Range(0, partitions).Select(p => new TopicPartition(Topic, p)).ToList();
+        using var probe = new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig { BootstrapServers = kafka.BootstrapServers, GroupId = group }).Build();
+        var all = Enumerable.Range(0, partitions).Select(p => new TopicPartition(topic, p)).ToList();
         return [.. probe.Committed(all, TimeSpan.FromSeconds(30)).OrderBy(c => c.Partition.Value).Select(c => c.Offset.IsSpecial ? -1 : c.Offset.Value)];
     }
 

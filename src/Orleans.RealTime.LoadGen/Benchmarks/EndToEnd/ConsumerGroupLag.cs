@@ -28,5 +28,15 @@ internal sealed class ConsumerGroupLag : IDisposable
         return lag;
     }
 
+    /// <summary>Polls every 100 ms until the group has committed everything written, or <paramref name="timeout"/> passed.</summary>
+    public async Task WaitUntilCaughtUpAsync(TimeSpan timeout, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (Records() > 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100, ct);
+        }
+    }
+
     public void Dispose() => _consumer.Dispose();
 }

@@ -38,11 +38,7 @@ internal static class EndToEndRun
         Console.WriteLine($"[{label}] sustained: offered {sustained.Offered:F0}/s, handled {sustained.Handled:F0}/s in the window, max backlog {sustained.MaxBacklog}, rest handled {sustained.Drain.TotalMilliseconds:F0} ms after ({(sustained.KeptUp ? "kept up" : "fell behind")}); storage sink {sustained.SinkLagAtEnd} records behind at the window's end, caught up {sustained.SinkCaughtUp.TotalSeconds:F1} s later; {sustained.CpuMicrosPerEvent:F1} µs CPU, {sustained.BytesPerEvent:F0} B per event");
 
         // Generated and serialized before the clock starts: the timed phase measures the platform, not the generator.
-        var prepared = new SerializedEvent[settings.ThroughputEvents];
-        for (long i = 0; i < prepared.Length; i++)
-        {
-            prepared[i] = ClickstreamWriter.Serialize(generator.Next());
-        }
+        var prepared = ClickstreamWriter.Prepare(generator, settings.ThroughputEvents);
 
         var floodStart = writer.Records;
         var start = ProcessCost.Now();
@@ -69,10 +65,7 @@ internal static class EndToEndRun
 
         // The latency phase measures a steady state: the storage sink first catches up with the backlog.
         var catchUp = Stopwatch.StartNew();
-        while (sinkLag.Records() > 0 && catchUp.Elapsed < TimeSpan.FromMinutes(10))
-        {
-            await Task.Delay(100, ct);
-        }
+        await sinkLag.WaitUntilCaughtUpAsync(TimeSpan.FromMinutes(10), ct);
 
         Console.WriteLine($"[{label}] storage sink caught up with the backlog {catchUp.Elapsed.TotalSeconds:F1} s after the sessions");
         await using var streams = await RecommendationStreams.OpenAsync(host.Channel, generator.Shoppers.Take(settings.WatchedUsers).Select(s => s.UserId));

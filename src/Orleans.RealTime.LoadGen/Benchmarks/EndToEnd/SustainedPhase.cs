@@ -14,11 +14,7 @@ internal static class SustainedPhase
 
     public static async Task<SustainedResult> RunAsync(ClickstreamWriter writer, SessionEventMeter meter, ClickstreamGenerator generator, double rate, int seconds, CancellationToken ct, ConsumerGroupLag sink)
     {
-        var prepared = new SerializedEvent[(long)(rate * seconds)];
-        for (long i = 0; i < prepared.Length; i++)
-        {
-            prepared[i] = ClickstreamWriter.Serialize(generator.Next());
-        }
+        var prepared = ClickstreamWriter.Prepare(generator, (long)(rate * seconds));
 
         var (writtenBefore, handledBefore) = (writer.Records, meter.Handled);
         var start = ProcessCost.Now();
@@ -46,13 +42,8 @@ internal static class SustainedPhase
         await meter.WaitForAsync(writer.Records, TimeSpan.FromMinutes(10));
         var drained = drain.Elapsed;
         var cost = ProcessCost.Now() - start;
-        var sinkLag = sink.Records();
-        var sinkLagAtEnd = sinkLag;
-        while (sinkLag > 0 && drain.Elapsed < TimeSpan.FromMinutes(10))
-        {
-            await Task.Delay(100, ct);
-            sinkLag = sink.Records();
-        }
+        var sinkLagAtEnd = sink.Records();
+        await sink.WaitUntilCaughtUpAsync(TimeSpan.FromMinutes(10), ct);
 
         return new SustainedResult(
             written / window.TotalSeconds,
