@@ -59,6 +59,22 @@ public sealed class ItemSimilarityModelTests
     }
 
     [Fact]
+    public void Rows_StayBoundedEvenWhenEveryPairWeighsTheSame()
+    {
+        using var h = new ModelHarness(o => o.MaxNeighbors = 3);
+        h.Learn(h.Session(InteractionKind.Purchase, "hub", "strong"));
+        for (var i = 0; i < 200; i++)
+        {
+            h.Learn(h.Session(InteractionKind.View, "hub", "p" + i));
+        }
+
+        // Every tail pair weighs 1: a cut by weight alone would keep them all.
+        Assert.InRange(h.Model.PairCount("hub"), 3, 12);
+        Assert.Equal("strong", h.Model.NeighborsOf("hub")[0].ProductId);
+        Assert.Equal(3, h.Model.NeighborsOf("hub").Count);
+    }
+
+    [Fact]
     public void CoOccurrenceWindow_LimitsHowFarBackAnInteractionPairs()
     {
         using var h = new ModelHarness(o => o.CoOccurrenceWindow = 2);

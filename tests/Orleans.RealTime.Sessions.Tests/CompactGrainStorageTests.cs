@@ -47,6 +47,28 @@ public sealed class CompactGrainStorageTests
     }
 
     [Fact]
+    public async Task Write_OfASmallerState_ReusesTheBufferAndReadsBackExactlyThatState()
+    {
+        var storage = NewStorage();
+        var big = Session("s1");
+        for (var i = 0; i < 20; i++)
+        {
+            big.State!.Cart["product-" + i] = new CartItem(i, 100, "EUR");
+        }
+
+        await storage.WriteStateAsync(Name, User, big);
+        var bigBytes = storage.PayloadBytes;
+        var small = new GrainState<UserSessionState>(new UserSessionState { SessionId = "s2" }) { ETag = big.ETag };
+        await storage.WriteStateAsync(Name, User, small);
+
+        var read = new GrainState<UserSessionState>(new UserSessionState());
+        await storage.ReadStateAsync(Name, User, read);
+
+        Assert.Equal(("s2", 0), (read.State!.SessionId, read.State!.Cart.Count));
+        Assert.Equal(bigBytes, storage.PayloadBytes);
+    }
+
+    [Fact]
     public async Task Write_WithAStaleETag_ThrowsInconsistentStateAndKeepsTheNewerState()
     {
         var storage = NewStorage();

@@ -14,6 +14,8 @@ namespace Orleans.RealTime.Recommendations.Model;
 /// </summary>
 public sealed class ItemSimilarityModel(IOptions<RecommendationOptions> options, [FromKeyedServices(RealTimeClock.Key)] TimeProvider time)
 {
+    private const int RowLimitFactor = 4;
+    private const int RowKeepFactor = 2;
     private static readonly Neighbor[] None = [];
     private readonly RecommendationOptions _options = options.Value;
     private readonly Dictionary<string, Dictionary<string, PairScore>> _pairs = new(StringComparer.Ordinal);
@@ -31,6 +33,9 @@ public sealed class ItemSimilarityModel(IOptions<RecommendationOptions> options,
 
     /// <summary>How many touched products wait for their republication.</summary>
     public int PendingCount => _pending.Count;
+
+    /// <summary>How many pairs <paramref name="productId"/>'s row holds, published or not (bounded by 4 × MaxNeighbors).</summary>
+    internal int PairCount(string productId) => _pairs.TryGetValue(productId, out var row) ? row.Count : 0;
 
     /// <summary>The top neighbours of <paramref name="productId"/>, best first; empty when it has none yet.</summary>
     public IReadOnlyList<Neighbor> NeighborsOf(string productId) =>
@@ -109,12 +114,30 @@ public sealed class ItemSimilarityModel(IOptions<RecommendationOptions> options,
             _pairs[from] = row;
         }
 
-        CollectionsMarshal.GetValueRefOrAddDefault(row, to, out _).Add(kind, weight);
+        CollectionsMarshal.GetValueRefOrAddDefault(row, to, out var existed).Add(kind, weight);
+        if (!existed && row.Count > _options.MaxNeighbors * RowLimitFactor)
+        {
+            Trim(row);
+        }
     }
 
-    private void Publish(string product)
+    /// <summary>
+    /// Keeps a row's long tail bounded where it grows: down to <see cref="RowKeepFactor"/> × MaxNeighbors best pairs
+    /// (ties broken by product id, so many pairs of equal weight cannot hold the row open). A bounded row stops
+    /// resizing, which made its entry arrays the largest share of what survived young-generation collections.
+    /// </summary>
+    private void Trim(Dictionary<string, PairScore> row)
     {
-        var row = _pairs[product];
+        var count = Rank(row);
+        for (var i = _options.MaxNeighbors * RowKeepFactor; i < count; i++)
+        {
+            row.Remove(_ranking[i].ProductId);
+        }
+    }
+
+    /// <summary>Fills the scratch ranking with the row's pairs, best first; returns how many.</summary>
+    private int Rank(Dictionary<string, PairScore> row)
+    {
         if (_ranking.Length < row.Count)
         {
             _ranking = new Neighbor[Math.Max(row.Count, _ranking.Length * 2)];
@@ -127,17 +150,12 @@ public sealed class ItemSimilarityModel(IOptions<RecommendationOptions> options,
         }
 
         Array.Sort(_ranking, 0, count, NeighborRanking.Instance);
-        var top = _ranking.AsSpan(0, Math.Min(count, _options.MaxNeighbors)).ToArray();
-        _published[product] = top;
+        return count;
+    }
 
-        // Keep the long tail bounded: forget pairs whose raw weight is below that of every published neighbour.
-        if (row.Count > _options.MaxNeighbors * 4)
-        {
-            var cut = top.Min(n => row[n.ProductId].Total);
-            foreach (var key in row.Where(p => p.Value.Total < cut).Select(p => p.Key).ToList())
-            {
-                row.Remove(key);
-            }
-        }
+    private void Publish(string product)
+    {
+        var count = Rank(_pairs[product]);
+        _published[product] = _ranking.AsSpan(0, Math.Min(count, _options.MaxNeighbors)).ToArray();
     }
 }

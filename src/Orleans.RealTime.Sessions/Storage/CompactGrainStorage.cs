@@ -23,30 +23,30 @@ public sealed class CompactGrainStorage(Serializer serializer) : IGrainStorage
     /// <summary>How many states are stored.</summary>
     public int Count => _states.Count;
 
-    /// <summary>The bytes all stored states take, serialized (without the dictionary's own overhead).</summary>
-    public long PayloadBytes => _states.Values.Sum(s => (long)s.Data.Length);
+    /// <summary>The bytes all stored states take, serialized (their buffers' sizes, without the dictionary's own overhead).</summary>
+    public long PayloadBytes => _states.Values.Sum(s => (long)s.Capacity);
 
     /// <inheritdoc />
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         ArgumentNullException.ThrowIfNull(grainState);
-        byte[]? data = null;
-        long version = StoredSlot.Empty;
+        var found = false;
         if (_states.TryGetValue(new StoredStateKey(stateName, grainId), out var slot))
         {
+            // Deserialized under the lock: a write copies the next state into the same buffer.
             lock (slot)
             {
-                (data, version) = (slot.Data, slot.Version);
+                if (slot.Version != StoredSlot.Empty)
+                {
+                    grainState.State = serializer.Deserialize<T>(slot.Data);
+                    grainState.ETag = ETagOf(slot.Version);
+                    grainState.RecordExists = true;
+                    found = true;
+                }
             }
         }
 
-        if (data is not null && version != StoredSlot.Empty)
-        {
-            grainState.State = serializer.Deserialize<T>(data);
-            grainState.ETag = ETagOf(version);
-            grainState.RecordExists = true;
-        }
-        else
+        if (!found)
         {
             grainState.ETag = null;
             grainState.RecordExists = false;
@@ -77,7 +77,7 @@ public sealed class CompactGrainStorage(Serializer serializer) : IGrainStorage
                     throw Conflict(key, grainState.ETag, slot.Version);
                 }
 
-                slot.Data = data;
+                slot.Store(data);
                 slot.Version = Interlocked.Increment(ref _lastVersion);
                 grainState.ETag = ETagOf(slot.Version);
                 grainState.RecordExists = true;
@@ -115,13 +115,13 @@ public sealed class CompactGrainStorage(Serializer serializer) : IGrainStorage
         return Task.CompletedTask;
     }
 
-    /// <summary>Serializes into a buffer this thread reuses, then copies out exactly the bytes written.</summary>
-    private byte[] Serialize<T>(T state)
+    /// <summary>Serializes into a buffer this thread reuses; the bytes are valid until this thread's next call.</summary>
+    private ReadOnlySpan<byte> Serialize<T>(T state)
     {
         var buffer = t_buffer ??= new ArrayBufferWriter<byte>(1024);
         buffer.ResetWrittenCount();
         serializer.Serialize(state, buffer);
-        return buffer.WrittenSpan.ToArray();
+        return buffer.WrittenSpan;
     }
 
     /// <summary>The version an ETag of this storage names; an ETag it never issued matches nothing stored.</summary>

@@ -5,8 +5,8 @@ using Orleans.RealTime.Contracts.Validation;
 namespace Orleans.RealTime.Storage;
 
 /// <summary>
-/// Consumes the events topic in the sink's own consumer group and writes it to the hot tier: records are decoded,
-/// validated and batched by <see cref="StorageSinkBatch"/>, each batch is written, and only then are its offsets
+/// Consumes the events topic in the sink's own consumer group and writes it to the hot tier: records are batched,
+/// decoded and validated by <see cref="StorageSinkBatch"/>, each batch is written, and only then are its offsets
 /// committed, so a crash re-delivers at most the unwritten batch and the store's deduplication absorbs the repeat.
 /// The consumer must be created with <c>EnableAutoCommit = false</c> and the sink's group id.
 /// </summary>
@@ -33,11 +33,7 @@ public sealed partial class KafkaStorageSink(
                 var result = consumer.Consume(batch.UntilDue);
                 if (result is { IsPartitionEOF: false, Message: not null })
                 {
-                    var problem = batch.Add(result.Topic, result.Partition.Value, result.Offset.Value, result.Message.Value);
-                    if (problem is not null)
-                    {
-                        LogRejected(logger, result.Topic, result.Partition.Value, result.Offset.Value, problem);
-                    }
+                    batch.Add(result.Topic, result.Partition.Value, result.Offset.Value, result.Message.Value);
                 }
 
                 if (batch.IsDue)
@@ -54,12 +50,16 @@ public sealed partial class KafkaStorageSink(
 
     private async Task FlushAsync(StorageSinkBatch batch, CancellationToken cancellationToken)
     {
-        var rows = batch.Rows;
-        var positions = await batch.FlushAsync(hot, cancellationToken);
-        if (positions.Count > 0)
+        var flush = await batch.FlushAsync(hot, cancellationToken);
+        foreach (var rejection in flush.Rejected)
         {
-            consumer.Commit(positions.Select(p => new TopicPartitionOffset(p.Topic, new Partition(p.Partition), new Offset(p.NextOffset))));
-            LogWritten(logger, rows, positions.Count);
+            LogRejected(logger, rejection.Topic, rejection.Partition, rejection.Offset, rejection.Problem);
+        }
+
+        if (flush.Positions.Count > 0)
+        {
+            consumer.Commit(flush.Positions.Select(p => new TopicPartitionOffset(p.Topic, new Partition(p.Partition), new Offset(p.NextOffset))));
+            LogWritten(logger, flush.Rows, flush.Positions.Count);
         }
     }
 

@@ -5,55 +5,108 @@ using Orleans.RealTime.Contracts.Validation;
 namespace Orleans.RealTime.Storage;
 
 /// <summary>
-/// The sink's batching, free of Kafka: decodes and validates each record, collects its rows and the position after
-/// it, says when the batch is due (<see cref="StorageSinkOptions.MaxBatchRows"/> rows or
-/// <see cref="StorageSinkOptions.MaxBatchDelay"/> after the first record) and writes it, returning the offsets that may
-/// be committed only now that the rows are stored. Records that do not decode or validate are skipped (their offset
-/// still advances) and counted.
+/// The sink's batching, free of Kafka: collects records and the position after each, says when the batch is due
+/// (<see cref="StorageSinkOptions.MaxBatchRows"/> records or <see cref="StorageSinkOptions.MaxBatchDelay"/> after the
+/// first) and writes it, returning the offsets that may be committed only now that the rows are stored. Records are
+/// kept as the bytes Kafka delivered and decoded when the batch is written, <paramref name="chunkRecords"/> at a time:
+/// decoded events and their rows held for up to a second outlived young-generation collections, an array of bytes per
+/// record costs the collector far less. Offsets are committed only after the last chunk (a crash repeats the batch;
+/// the store's deduplication absorbs it). Records that do not decode or validate are skipped (their offset still
+/// advances) and reported.
 /// </summary>
 /// <param name="options">Batch limits.</param>
 /// <param name="validator">The shared event validator.</param>
 /// <param name="timeProvider">The clock for the batch delay.</param>
-public sealed class StorageSinkBatch(StorageSinkOptions options, UserInteractionValidator validator, TimeProvider timeProvider)
+/// <param name="chunkRecords">Records decoded and written together; 2,000 by default.</param>
+public sealed class StorageSinkBatch(StorageSinkOptions options, UserInteractionValidator validator, TimeProvider timeProvider, int chunkRecords = 2_000)
 {
+    private readonly int _chunkRecords = chunkRecords > 0 ? chunkRecords : throw new ArgumentOutOfRangeException(nameof(chunkRecords), chunkRecords, "A chunk holds at least one record.");
+    private readonly List<PendingRecord> _records = [];
     private readonly List<EventRow> _rows = [];
     private readonly Dictionary<(string Topic, int Partition), long> _positions = [];
+    private string? _lastTopic;
     private long? _startedAt;
 
-    /// <summary>Rows collected so far.</summary>
-    public int Rows => _rows.Count;
+    /// <summary>Records collected so far.</summary>
+    public int Records => _records.Count;
 
     /// <summary>Records skipped since creation because they did not decode or validate.</summary>
     public long Rejected { get; private set; }
 
     /// <summary>True when the batch should be written now.</summary>
-    public bool IsDue => _rows.Count >= options.MaxBatchRows || (_startedAt is { } started && timeProvider.GetElapsedTime(started) >= options.MaxBatchDelay);
+    public bool IsDue => _records.Count >= options.MaxBatchRows || (_startedAt is { } started && timeProvider.GetElapsedTime(started) >= options.MaxBatchDelay);
 
     /// <summary>How long a consumer may wait for the next record before the batch is due (the full delay when empty).</summary>
     public TimeSpan UntilDue => _startedAt is { } started
         ? TimeSpan.FromTicks(Math.Max(0, (options.MaxBatchDelay - timeProvider.GetElapsedTime(started)).Ticks))
         : options.MaxBatchDelay;
 
-    /// <summary>Adds one record; returns the validation problem when it was skipped, else null.</summary>
-    public string? Add(string topic, int partition, long offset, ReadOnlySpan<byte> value)
+    /// <summary>Adds one record; the batch keeps <paramref name="value"/> (not a copy) until it is written.</summary>
+    public void Add(string topic, int partition, long offset, byte[] value)
     {
+        ArgumentNullException.ThrowIfNull(topic);
+        ArgumentNullException.ThrowIfNull(value);
         _startedAt ??= timeProvider.GetTimestamp();
+
+        // One topic string for all its records: the client hands out a new one with every record.
+        topic = string.Equals(topic, _lastTopic, StringComparison.Ordinal) ? _lastTopic! : (_lastTopic = topic);
         _positions[(topic, partition)] = offset + 1;
+        _records.Add(new PendingRecord(topic, partition, offset, value));
+    }
+
+    /// <summary>
+    /// Decodes and validates the batch's records, writes their rows to <paramref name="store"/> and returns the
+    /// positions to commit with what was skipped; the batch is empty afterwards.
+    /// </summary>
+    public async Task<SinkFlush> FlushAsync(ITierStore store, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        List<SinkRejection>? rejected = null;
+        var written = 0;
+        for (var start = 0; start < _records.Count; start += _chunkRecords)
+        {
+            for (var i = start; i < Math.Min(start + _chunkRecords, _records.Count); i++)
+            {
+                var record = _records[i];
+                if (Decode(record) is { } problem)
+                {
+                    Rejected++;
+                    (rejected ??= []).Add(new SinkRejection(record.Topic, record.Partition, record.Offset, problem));
+                }
+            }
+
+            if (_rows.Count > 0)
+            {
+                await store.WriteEventsAsync(_rows, cancellationToken);
+            }
+
+            written += _rows.Count;
+            _rows.Clear();
+        }
+
+        var flush = new SinkFlush([.. _positions.Select(p => new SinkPosition(p.Key.Topic, p.Key.Partition, p.Value))], written, rejected ?? []);
+        _records.Clear();
+        _positions.Clear();
+        _startedAt = null;
+        return flush;
+    }
+
+    /// <summary>Adds the record's rows; returns the problem when it does not decode or validate.</summary>
+    private string? Decode(PendingRecord record)
+    {
         UserInteraction interaction;
         try
         {
-            interaction = UserInteraction.Parser.ParseFrom(value);
+            interaction = UserInteraction.Parser.ParseFrom(record.Value);
         }
         catch (InvalidProtocolBufferException exception)
         {
-            Rejected++;
             return exception.Message;
         }
 
         var result = validator.Validate(interaction);
         if (!result.IsValid)
         {
-            Rejected++;
             return result.ToString();
         }
 
@@ -61,15 +114,5 @@ public sealed class StorageSinkBatch(StorageSinkOptions options, UserInteraction
         return null;
     }
 
-    /// <summary>Writes the batch to <paramref name="store"/> and returns the positions to commit; the batch is empty afterwards.</summary>
-    public async Task<IReadOnlyList<SinkPosition>> FlushAsync(ITierStore store, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(store);
-        await store.WriteEventsAsync(_rows, cancellationToken);
-        IReadOnlyList<SinkPosition> positions = [.. _positions.Select(p => new SinkPosition(p.Key.Topic, p.Key.Partition, p.Value))];
-        _rows.Clear();
-        _positions.Clear();
-        _startedAt = null;
-        return positions;
-    }
+    private readonly record struct PendingRecord(string Topic, int Partition, long Offset, byte[] Value);
 }

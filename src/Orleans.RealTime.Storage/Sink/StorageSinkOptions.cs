@@ -15,7 +15,7 @@ public sealed class StorageSinkOptions
     /// <summary>The sink's own consumer group, so it never slows the sessions' consumers.</summary>
     public string GroupId { get; set; } = "realtime-storage-sink";
 
-    /// <summary>A batch is written once it holds this many rows.</summary>
+    /// <summary>A batch is written once it holds this many records (most records are one row; a purchase is one per line).</summary>
     public int MaxBatchRows { get; set; } = 10_000;
 
     /// <summary>A non-empty batch is written once its first record is this old.</summary>

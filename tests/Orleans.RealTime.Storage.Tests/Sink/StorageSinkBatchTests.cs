@@ -19,8 +19,8 @@ public sealed class StorageSinkBatchTests : IAsyncLifetime
         _directory.Dispose();
     }
 
-    private StorageSinkBatch Batch(int maxRows = 10_000) =>
-        new(new StorageSinkOptions { MaxBatchRows = maxRows, MaxBatchDelay = TimeSpan.FromSeconds(1) }, new UserInteractionValidator(_time), _time);
+    private StorageSinkBatch Batch(int maxRows = 10_000, int chunk = 2_000) =>
+        new(new StorageSinkOptions { MaxBatchRows = maxRows, MaxBatchDelay = TimeSpan.FromSeconds(1) }, new UserInteractionValidator(_time), _time, chunk);
 
     private byte[] Record(string id, string user = "u1") => new UserInteraction
     {
@@ -68,29 +68,60 @@ public sealed class StorageSinkBatchTests : IAsyncLifetime
         batch.Add("events", 0, 11, Record("e3"));
         batch.Add("events", 0, 12, Record("e1"));
 
-        var positions = await batch.FlushAsync(_hot);
+        var flush = await batch.FlushAsync(_hot);
 
-        Assert.Equal([new SinkPosition("events", 0, 13), new SinkPosition("events", 1, 6)], positions.OrderBy(p => p.Partition));
+        Assert.Equal([new SinkPosition("events", 0, 13), new SinkPosition("events", 1, 6)], flush.Positions.OrderBy(p => p.Partition));
+        Assert.Equal((4, 0), (flush.Rows, flush.Rejected.Count));
         Assert.Equal(3, (await _hot.CountDayAsync(SampleData.Day1)).Events);
-        Assert.Equal(0, batch.Rows);
+        Assert.Equal(0, batch.Records);
         Assert.False(batch.IsDue);
     }
 
     [Fact]
-    public async Task Add_UndecodableOrInvalidRecord_IsSkippedButItsOffsetIsCommitted()
+    public async Task Flush_SkipsUndecodableOrInvalidRecordsAndReportsThem_ButCommitsTheirOffsets()
     {
         var batch = Batch();
 
-        var garbage = batch.Add("events", 0, 10, [0xFF, 0xFF, 0xFF]);
-        var invalid = batch.Add("events", 0, 11, new UserInteraction { EventId = "e9" }.ToByteArray());
-        var valid = batch.Add("events", 0, 12, Record("e1"));
-        var positions = await batch.FlushAsync(_hot);
+        batch.Add("events", 0, 10, [0xFF, 0xFF, 0xFF]);
+        batch.Add("events", 0, 11, new UserInteraction { EventId = "e9" }.ToByteArray());
+        batch.Add("events", 0, 12, Record("e1"));
+        var flush = await batch.FlushAsync(_hot);
 
-        Assert.NotNull(garbage);
-        Assert.Contains("user_id", invalid, StringComparison.Ordinal);
-        Assert.Null(valid);
+        Assert.Equal([10L, 11L], flush.Rejected.Select(r => r.Offset));
+        Assert.Contains("user_id", flush.Rejected[1].Problem, StringComparison.Ordinal);
         Assert.Equal(2, batch.Rejected);
-        Assert.Equal([new SinkPosition("events", 0, 13)], positions);
+        Assert.Equal([new SinkPosition("events", 0, 13)], flush.Positions);
+        Assert.Equal(1, flush.Rows);
+        Assert.Equal(1, (await _hot.CountDayAsync(SampleData.Day1)).Events);
+    }
+
+    [Fact]
+    public async Task Flush_WritesEveryChunk_AndReportsTheLastPositionOnce()
+    {
+        var batch = Batch(chunk: 3);
+        for (var i = 0; i < 8; i++)
+        {
+            batch.Add("events", 0, 100 + i, i == 4 ? [0xFF] : Record("e" + i));
+        }
+
+        var flush = await batch.FlushAsync(_hot);
+
+        Assert.Equal(7, flush.Rows);
+        Assert.Equal(104L, Assert.Single(flush.Rejected).Offset);
+        Assert.Equal([new SinkPosition("events", 0, 108)], flush.Positions);
+        Assert.Equal(7, (await _hot.CountDayAsync(SampleData.Day1)).Events);
+    }
+
+    [Fact]
+    public async Task Flush_EmptiesTheBatch_SoTheNextFlushWritesNothing()
+    {
+        var batch = Batch();
+        batch.Add("events", 0, 10, Record("e1"));
+        var first = await batch.FlushAsync(_hot);
+        var second = await batch.FlushAsync(_hot);
+
+        Assert.Equal(1, first.Rows);
+        Assert.Equal((0, 0), (second.Rows, second.Positions.Count));
         Assert.Equal(1, (await _hot.CountDayAsync(SampleData.Day1)).Events);
     }
 }
