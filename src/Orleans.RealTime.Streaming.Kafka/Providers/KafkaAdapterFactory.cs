@@ -6,8 +6,12 @@ using Orleans.Streams;
 
 namespace Orleans.RealTime.Streaming.Kafka.Providers;
 
-/// <summary>Creates the Kafka adapter, its cache, the partition mapper (from topic metadata) and failure handlers.</summary>
-internal sealed class KafkaAdapterFactory : IQueueAdapterFactory
+/// <summary>
+/// Creates the Kafka adapter, its cache, the partition mapper (from topic metadata) and failure handlers. It owns the
+/// provider's clients: the silo's service container disposes it, and with it the shared producer (left undisposed, a
+/// stopped silo's producer kept reconnecting to its broker for the life of the process).
+/// </summary>
+internal sealed class KafkaAdapterFactory : IQueueAdapterFactory, IDisposable
 {
     private readonly string _name;
     private readonly KafkaClients _clients;
@@ -55,4 +59,6 @@ internal sealed class KafkaAdapterFactory : IQueueAdapterFactory
 
     public Task<IStreamFailureHandler> GetDeliveryFailureHandler(QueueId queueId) =>
         Task.FromResult<IStreamFailureHandler>(new KafkaDeliveryFailureHandler(queueId, _registry));
+
+    public void Dispose() => _clients.Dispose();
 }

@@ -19,8 +19,8 @@ public sealed class StorageSinkBatchTests : IAsyncLifetime
         _directory.Dispose();
     }
 
-    private StorageSinkBatch Batch(int maxRows = 10_000, int chunk = 2_000) =>
-        new(new StorageSinkOptions { MaxBatchRows = maxRows, MaxBatchDelay = TimeSpan.FromSeconds(1) }, new UserInteractionValidator(_time), _time, chunk);
+    private StorageSinkBatch Batch(int maxRows = 10_000) =>
+        new(new StorageSinkOptions { MaxBatchRows = maxRows, MaxBatchDelay = TimeSpan.FromSeconds(1) }, new UserInteractionValidator(_time), _time);
 
     private byte[] Record(string id, string user = "u1") => new UserInteraction
     {
@@ -93,23 +93,6 @@ public sealed class StorageSinkBatchTests : IAsyncLifetime
         Assert.Equal([new SinkPosition("events", 0, 13)], flush.Positions);
         Assert.Equal(1, flush.Rows);
         Assert.Equal(1, (await _hot.CountDayAsync(SampleData.Day1)).Events);
-    }
-
-    [Fact]
-    public async Task Flush_WritesEveryChunk_AndReportsTheLastPositionOnce()
-    {
-        var batch = Batch(chunk: 3);
-        for (var i = 0; i < 8; i++)
-        {
-            batch.Add("events", 0, 100 + i, i == 4 ? [0xFF] : Record("e" + i));
-        }
-
-        var flush = await batch.FlushAsync(_hot);
-
-        Assert.Equal(7, flush.Rows);
-        Assert.Equal(104L, Assert.Single(flush.Rejected).Offset);
-        Assert.Equal([new SinkPosition("events", 0, 108)], flush.Positions);
-        Assert.Equal(7, (await _hot.CountDayAsync(SampleData.Day1)).Events);
     }
 
     [Fact]

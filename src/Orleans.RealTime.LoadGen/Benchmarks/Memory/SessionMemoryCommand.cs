@@ -40,7 +40,7 @@ internal static class SessionMemoryCommand
             Console.WriteLine(string.Create(i, $"per active session: {(active - baseline) / (double)n:F0} B total (target <= 4096 B), of which activation {(active - deactivated) / (double)n:F0} B and stored state kept by the storage provider {(deactivated - baseline) / (double)n:F0} B"));
             if (host.App.Services.GetKeyedService<IGrainStorage>(SessionStreams.StorageName) is CompactGrainStorage stored)
             {
-                Console.WriteLine(string.Create(i, $"compact storage: {stored.Count} states, {stored.PayloadBytes / (double)stored.Count:F0} B serialized per state"));
+                Console.WriteLine(string.Create(i, $"compact storage: {stored.Count} states, {stored.PayloadBytes / (double)stored.Count:F0} B buffer per state (serialized state plus room to grow)"));
             }
 
             return 0;
