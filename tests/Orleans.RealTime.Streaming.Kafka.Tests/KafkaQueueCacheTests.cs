@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging.Abstractions;
 using Orleans.RealTime.Streaming.Kafka.Providers;
 using Orleans.Streams;
@@ -45,6 +46,34 @@ public sealed class KafkaQueueCacheTests
         cache.AddToCache(Batches((2, B), (3, A), (4, A)));
 
         Assert.Equal([3, 4], Drain(cursor));
+    }
+
+    [Fact]
+    public void PurgedRecord_IsNoLongerHeld_ByTheIdleCursorThatDeliveredIt()
+    {
+        var cache = NewCache(maxRecords: 100);
+        var delivered = AddOne(cache, 0, A);
+        var cursor = Cursor(cache, A, 0);
+        Assert.Equal([0], Drain(cursor));
+        Assert.True(cache.TryPurgeFromCache(out var purged));
+        purged = null;
+
+        // The cursor keeps the entry to find its stream's next record; the entry must not keep the batch (and its event).
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        Assert.False(delivered.IsAlive);
+        cache.AddToCache(Batches((1, A)));
+        Assert.Equal([1], Drain(cursor));
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static WeakReference AddOne(KafkaQueueCache cache, long offset, StreamId stream)
+    {
+        var batches = Batches((offset, stream));
+        cache.AddToCache(batches);
+        return new WeakReference(batches[0]);
     }
 
     [Fact]

@@ -83,11 +83,11 @@ internal sealed class KafkaQueueCache(int maxRecords, long maxBytes, int deliver
         while (_entries.TryPeek(out var oldest) && oldest.Offset < pinned)
         {
             _entries.Dequeue();
-            Forget(oldest);
+            var batch = Forget(oldest);
             removed++;
             if (!oldest.DeliveryFailed)
             {
-                purged.Add(oldest.Batch);
+                purged.Add(batch);
             }
         }
 
@@ -142,9 +142,9 @@ internal sealed class KafkaQueueCache(int maxRecords, long maxBytes, int deliver
 
     internal void Release(KafkaCacheCursor cursor) => _cursors.Remove(cursor);
 
-    private void Forget(KafkaCacheEntry entry)
+    private IBatchContainer Forget(KafkaCacheEntry entry)
     {
-        entry.Purged = true;
+        var batch = entry.Purge();
         _bytes -= entry.SizeBytes;
         if (entry.NextInStream is { } next)
         {
@@ -155,6 +155,8 @@ internal sealed class KafkaQueueCache(int maxRecords, long maxBytes, int deliver
             _oldest.Remove(entry.StreamId);
             _newest.Remove(entry.StreamId);
         }
+
+        return batch;
     }
 
     // Without a token a subscriber starts at the newest cached record (as Orleans' caches do), or at what comes next.
