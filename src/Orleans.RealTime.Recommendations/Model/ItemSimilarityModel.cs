@@ -23,6 +23,7 @@ public sealed class ItemSimilarityModel(IOptions<RecommendationOptions> options,
     private readonly ConcurrentDictionary<string, Neighbor[]> _published = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _publishedAt = new(StringComparer.Ordinal);
     private readonly HashSet<string> _pending = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _productIds = new(StringComparer.Ordinal);
     private readonly List<string> _due = [];
 
     // The one writer's scratch space for ranking a row: no per-publish allocation but the published array.
@@ -47,22 +48,24 @@ public sealed class ItemSimilarityModel(IOptions<RecommendationOptions> options,
         ArgumentNullException.ThrowIfNull(batch);
         foreach (var update in batch)
         {
-            _occurrences[update.ProductId] = _occurrences.GetValueOrDefault(update.ProductId) + 1;
+            var product = Canonical(update.ProductId);
+            _occurrences[product] = _occurrences.GetValueOrDefault(product) + 1;
             var window = Math.Min(update.Context.Count, _options.CoOccurrenceWindow);
             for (var i = 0; i < window; i++)
             {
-                var other = update.Context[i];
-                if (string.Equals(other.ProductId, update.ProductId, StringComparison.Ordinal))
+                var context = update.Context[i];
+                if (string.Equals(context.ProductId, product, StringComparison.Ordinal))
                 {
                     continue;
                 }
 
-                var kind = PairOf(update.Kind, other.Kind);
+                var other = Canonical(context.ProductId);
+                var kind = PairOf(update.Kind, context.Kind);
                 var weight = WeightOf(kind);
-                AddPair(update.ProductId, other.ProductId, kind, weight);
-                AddPair(other.ProductId, update.ProductId, kind, weight);
-                _pending.Add(update.ProductId);
-                _pending.Add(other.ProductId);
+                AddPair(product, other, kind, weight);
+                AddPair(other, product, kind, weight);
+                _pending.Add(product);
+                _pending.Add(other);
             }
         }
 
@@ -90,6 +93,22 @@ public sealed class ItemSimilarityModel(IOptions<RecommendationOptions> options,
         }
 
         _due.Clear();
+    }
+
+    /// <summary>
+    /// The model's own instance of a product id. Every event decodes its ids into new strings; storing those in the
+    /// model's long-lived rows made each new pair write a young string into an old array (work for every young-generation
+    /// collection, and a string promoted per pair). The first instance seen is kept and reused.
+    /// </summary>
+    private string Canonical(string productId)
+    {
+        if (_productIds.TryGetValue(productId, out var canonical))
+        {
+            return canonical;
+        }
+
+        _productIds.Add(productId);
+        return productId;
     }
 
     internal static PairKind PairOf(InteractionKind a, InteractionKind b) => (InteractionKind)Math.Min((int)a, (int)b) switch
