@@ -75,6 +75,18 @@ public sealed class ItemSimilarityModelTests
     }
 
     [Fact]
+    public void ProductIds_AreKeptAsTheFirstInstanceSeen_NotEachEventsCopy()
+    {
+        using var h = new ModelHarness();
+        var first = new string("hub".AsSpan());
+        h.Learn(h.Session(InteractionKind.View, first, "x"));
+        h.Learn(h.Session(InteractionKind.View, new string("hub".AsSpan()), "y"));
+
+        // Each event decodes its own strings; the model's rows hold one instance per product.
+        Assert.All(new[] { "x", "y" }, p => Assert.Same(first, Assert.Single(h.Model.NeighborsOf(p)).ProductId));
+    }
+
+    [Fact]
     public void CoOccurrenceWindow_LimitsHowFarBackAnInteractionPairs()
     {
         using var h = new ModelHarness(o => o.CoOccurrenceWindow = 2);
