@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.IO.Hashing;
 using System.Text;
 using Orleans.RealTime.Contracts.Events;
@@ -13,6 +14,11 @@ namespace Orleans.RealTime.Sessions.State;
 internal sealed class SessionEventApplier(SessionOptions options)
 {
     private readonly long _ttlMs = (long)options.IdleTimeout.TotalMilliseconds;
+
+    // One instance per product id and currency for all sessions of the silo: each event decodes its own strings, and
+    // storing those in long-lived session state wrote a young string into an old object per event (work for every
+    // young-generation collection) and promoted it. Bounded by the catalog, like the recommendation model's rows.
+    private readonly ConcurrentDictionary<string, string> _names = new(StringComparer.Ordinal);
 
     /// <summary>Applies <paramref name="evt"/> read at <paramref name="offset"/> (-1 when it has none) at processing time <paramref name="nowMs"/>.</summary>
     public ApplyResult Apply(UserSessionState state, UserInteraction evt, long offset, long nowMs, Func<string> newSessionId)
@@ -51,7 +57,7 @@ internal sealed class SessionEventApplier(SessionOptions options)
         state.LastEventAtMs = Math.Max(state.LastEventAtMs, evt.Timestamp);
         state.StartedAtMs = Math.Min(state.StartedAtMs, evt.Timestamp);
         state.LastTouchedMs = nowMs;
-        if (evt.SessionId.Length > 0)
+        if (evt.SessionId.Length > 0 && !string.Equals(state.ClientSessionId, evt.SessionId, StringComparison.Ordinal))
         {
             state.ClientSessionId = evt.SessionId;
         }
@@ -98,31 +104,34 @@ internal sealed class SessionEventApplier(SessionOptions options)
         switch (evt.InteractionTypeCase)
         {
             case UserInteraction.InteractionTypeOneofCase.PageView when evt.PageView.ProductId.Length > 0:
-                products.Add(evt.PageView.ProductId);
+                products.Add(Name(evt.PageView.ProductId));
                 break;
             case UserInteraction.InteractionTypeOneofCase.ProductClick:
-                products.Add(evt.ProductClick.ProductId);
+                products.Add(Name(evt.ProductClick.ProductId));
                 break;
             case UserInteraction.InteractionTypeOneofCase.AddToCart:
                 var add = evt.AddToCart;
-                var quantity = (state.Cart.TryGetValue(add.ProductId, out var line) ? line.Quantity : 0) + add.Quantity;
-                state.Cart[add.ProductId] = new CartItem(quantity, add.UnitPriceMinor, add.Currency);
-                products.Add(add.ProductId);
+                var added = Name(add.ProductId);
+                var quantity = (state.Cart.TryGetValue(added, out var line) ? line.Quantity : 0) + add.Quantity;
+                state.Cart[added] = new CartItem(quantity, add.UnitPriceMinor, Name(add.Currency));
+                products.Add(added);
                 break;
             case UserInteraction.InteractionTypeOneofCase.Purchase:
                 var purchase = evt.Purchase;
                 var spend = state.SpendMinorByCurrency ??= new(StringComparer.Ordinal);
                 var bought = state.PurchasedProducts ??= [];
-                spend[purchase.Currency] = spend.GetValueOrDefault(purchase.Currency) + purchase.TotalMinor;
+                var currency = Name(purchase.Currency);
+                spend[currency] = spend.GetValueOrDefault(currency) + purchase.TotalMinor;
                 foreach (var item in purchase.Items)
                 {
-                    state.Cart.Remove(item.ProductId);
-                    if (!bought.Contains(item.ProductId))
+                    var product = Name(item.ProductId);
+                    state.Cart.Remove(product);
+                    if (!bought.Contains(product))
                     {
-                        bought.Add(item.ProductId);
+                        bought.Add(product);
                     }
 
-                    products.Add(item.ProductId);
+                    products.Add(product);
                 }
 
                 break;
@@ -151,6 +160,9 @@ internal sealed class SessionEventApplier(SessionOptions options)
             state.RecentProducts.RemoveRange(options.RecentProductLimit, state.RecentProducts.Count - options.RecentProductLimit);
         }
     }
+
+    /// <summary>The silo's one instance of a product id or currency.</summary>
+    private string Name(string value) => _names.GetOrAdd(value, value);
 
     private static void Advance(UserSessionState state, long offset) => state.LastOffset = Math.Max(state.LastOffset, offset);
 

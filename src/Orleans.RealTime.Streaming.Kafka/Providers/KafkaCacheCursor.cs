@@ -110,6 +110,10 @@ internal sealed class KafkaCacheCursor(KafkaQueueCache cache, StreamId streamId,
             {
                 return null;
             }
+
+            // Purged with nothing after it: it never gets a link (the cache starts the stream's next record afresh), so
+            // let it go; the stream's next record is found from the cache's index. Held, it outlived young collections.
+            _last = null;
         }
 
         for (var entry = cache.OldestOf(streamId); entry is not null; entry = entry.NextInStream)
