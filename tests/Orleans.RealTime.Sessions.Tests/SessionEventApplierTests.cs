@@ -35,6 +35,21 @@ public sealed class SessionEventApplierTests
     }
 
     [Fact]
+    public void ProductIds_AreStoredAsOneInstanceForAllSessions_NotEachEventsCopy()
+    {
+        var applier = Applier();
+        var (first, second) = (new UserSessionState(), new UserSessionState());
+
+        var seen = Apply(applier, first, Events.Click("u1", "1", new string("P1".AsSpan()))).Products[0];
+        Apply(applier, second, Events.Cart("u2", "2", new string("P1".AsSpan()), 1, 500));
+
+        // Each event decodes its own strings; long-lived state keeps the silo's one instance.
+        Assert.Same(seen, second.RecentProducts[0].ProductId);
+        Assert.Same(seen, Assert.Single(second.Cart).Key);
+        Assert.Same(seen, first.RecentProducts[0].ProductId);
+    }
+
+    [Fact]
     public void RecentProducts_AreBoundedMostRecentFirst()
     {
         var applier = Applier(recent: 3);
