@@ -34,6 +34,27 @@ public sealed class KafkaQueueCacheTests
     }
 
     [Fact]
+    public void Purge_StopsAtTheOldestRecordAnyCursorOfItsStreamStillNeeds_WhateverComesAfterIt()
+    {
+        var cache = NewCache(maxRecords: 100);
+        cache.AddToCache(Batches((0, A), (1, B), (2, A), (3, B)));
+        var a = Cursor(cache, A, 0);
+        var b = Cursor(cache, B, 0);
+        Assert.Equal([0, 2], Drain(a));
+        Assert.Equal(QueueCacheCursorMoveResultKind.Success, b.MoveNextWithResult().Kind);
+        Assert.Equal(1, b.GetCurrent(out _)!.SequenceToken.SequenceNumber);
+
+        // B@1 is being delivered: A@0 goes, A@2 (no longer needed) waits behind it, so the committed offset never
+        // passes a record still in delivery.
+        Assert.True(cache.TryPurgeFromCache(out var purged));
+        Assert.Equal([0], purged.Select(p => p.SequenceToken.SequenceNumber));
+        Assert.False(cache.TryPurgeFromCache(out _));
+        Assert.Equal([3], Drain(b));
+        Assert.True(cache.TryPurgeFromCache(out purged));
+        Assert.Equal([1, 2, 3], purged.Select(p => p.SequenceToken.SequenceNumber));
+    }
+
+    [Fact]
     public void CursorWhoseLastRecordWasPurged_FindsItsStreamsNextRecord()
     {
         var cache = NewCache(maxRecords: 100);

@@ -24,6 +24,9 @@ internal sealed class KafkaCacheCursor(KafkaQueueCache cache, StreamId streamId,
     private bool _callCollected;
     private long _nextOffset = nextOffset;
 
+    /// <summary>The stream this cursor delivers.</summary>
+    public StreamId StreamId => streamId;
+
     /// <summary>The oldest offset this cursor still needs in the cache, or <see cref="long.MaxValue"/> for none.</summary>
     public long PinnedOffset => _callFirst?.Offset ?? _current?.Offset ?? Next()?.Offset ?? long.MaxValue;
 

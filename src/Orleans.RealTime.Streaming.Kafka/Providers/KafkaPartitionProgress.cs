@@ -17,7 +17,7 @@ internal sealed class KafkaPartitionProgress
     private int _cursors;
     private int _rewinding;
     private int _underPressure;
-    private string _pinnedBy = "";
+    private object? _pinnedBy;
 
     /// <summary>Calls of the receiver's read so far.</summary>
     public long ReadCalls => Volatile.Read(ref _readCalls);
@@ -52,7 +52,7 @@ internal sealed class KafkaPartitionProgress
     public long PinnedOffset => Volatile.Read(ref _pinnedOffset);
 
     /// <summary>The cursor that pinned <see cref="PinnedOffset"/> at the last purge.</summary>
-    public string PinnedBy => Volatile.Read(ref _pinnedBy);
+    public string PinnedBy => Volatile.Read(ref _pinnedBy)?.ToString() ?? "no cursor";
 
     /// <summary>Cache cursors open at the last purge.</summary>
     public int Cursors => Volatile.Read(ref _cursors);
@@ -79,7 +79,8 @@ internal sealed class KafkaPartitionProgress
 
     public void Pressure(bool underPressure) => Volatile.Write(ref _underPressure, underPressure ? 1 : 0);
 
-    public void PurgeRound(int purged, long pinnedOffset, string pinnedBy, int cursors)
+    /// <remarks><paramref name="pinnedBy"/> is kept as is and described only when a report asks (a purge round runs every few milliseconds).</remarks>
+    public void PurgeRound(int purged, long pinnedOffset, object? pinnedBy, int cursors)
     {
         Interlocked.Increment(ref _purgeRounds);
         Interlocked.Add(ref _purged, purged);
