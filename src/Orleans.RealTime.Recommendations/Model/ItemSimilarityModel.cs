@@ -133,8 +133,16 @@ public sealed class ItemSimilarityModel(IOptions<RecommendationOptions> options,
             _pairs[from] = row;
         }
 
+        var limit = _options.MaxNeighbors * RowLimitFactor;
+        if (row.Count == limit / 4)
+        {
+            // A row this long will reach the limit: size it for the limit at once rather than through the doubling
+            // steps (each a new entry array kept alive past young collections) to a capacity well above it.
+            row.EnsureCapacity(limit + 1);
+        }
+
         CollectionsMarshal.GetValueRefOrAddDefault(row, to, out var existed).Add(kind, weight);
-        if (!existed && row.Count > _options.MaxNeighbors * RowLimitFactor)
+        if (!existed && row.Count > limit)
         {
             Trim(row);
         }
