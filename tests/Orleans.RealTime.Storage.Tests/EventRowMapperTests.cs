@@ -34,6 +34,29 @@ public sealed class EventRowMapperTests
     }
 
     [Fact]
+    public void ToRows_WithANamePool_SharesOneInstancePerProductCurrencyDeviceAndPlace()
+    {
+        var names = new Contracts.Text.NamePool(100);
+        UserInteraction Click()
+        {
+            var interaction = Interaction().Clone();
+            interaction.DeviceInfo["type"] = new string("mobile".AsSpan());
+            interaction.LocationData["city"] = new string("Berlin".AsSpan());
+            interaction.AddToCart = new AddToCart { ProductId = new string("p1".AsSpan()), Quantity = 1, Currency = new string("EUR".AsSpan()) };
+            return interaction;
+        }
+
+        var first = Assert.Single(EventRowMapper.ToRows(Click(), names));
+        var second = Assert.Single(EventRowMapper.ToRows(Click(), names));
+
+        Assert.Same(first.ProductId, second.ProductId);
+        Assert.Same(first.Currency, second.Currency);
+        Assert.Same(first.DeviceType, second.DeviceType);
+        Assert.Same(first.City, second.City);
+        Assert.Equal(("p1", "EUR", "mobile", "Berlin"), (second.ProductId, second.Currency, second.DeviceType, second.City));
+    }
+
+    [Fact]
     public void ToRows_AddToCart_MapsEveryField()
     {
         var interaction = Interaction();

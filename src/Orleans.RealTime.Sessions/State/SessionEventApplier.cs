@@ -1,7 +1,7 @@
-using System.Collections.Concurrent;
 using System.IO.Hashing;
 using System.Text;
 using Orleans.RealTime.Contracts.Events;
+using Orleans.RealTime.Contracts.Text;
 using Orleans.RealTime.Recommendations;
 using Orleans.RealTime.Recommendations.Model;
 
@@ -17,8 +17,8 @@ internal sealed class SessionEventApplier(SessionOptions options)
 
     // One instance per product id and currency for all sessions of the silo: each event decodes its own strings, and
     // storing those in long-lived session state wrote a young string into an old object per event (work for every
-    // young-generation collection) and promoted it. Bounded by the catalog, like the recommendation model's rows.
-    private readonly ConcurrentDictionary<string, string> _names = new(StringComparer.Ordinal);
+    // young-generation collection) and promoted it.
+    private readonly NamePool _names = new(1_000_000);
 
     /// <summary>Applies <paramref name="evt"/> read at <paramref name="offset"/> (-1 when it has none) at processing time <paramref name="nowMs"/>.</summary>
     public ApplyResult Apply(UserSessionState state, UserInteraction evt, long offset, long nowMs, Func<string> newSessionId)
@@ -162,7 +162,7 @@ internal sealed class SessionEventApplier(SessionOptions options)
     }
 
     /// <summary>The silo's one instance of a product id or currency.</summary>
-    private string Name(string value) => _names.GetOrAdd(value, value);
+    private string Name(string value) => _names.Get(value);
 
     private static void Advance(UserSessionState state, long offset) => state.LastOffset = Math.Max(state.LastOffset, offset);
 

@@ -1,4 +1,5 @@
 using Orleans.RealTime.Contracts.Events;
+using Orleans.RealTime.Contracts.Text;
 
 namespace Orleans.RealTime.Storage;
 
@@ -9,7 +10,13 @@ public static class EventRowMapper
     /// Returns the rows of one event: one row, or one row per line item for a purchase
     /// (a purchase without items still gives one row, so the order is counted).
     /// </summary>
-    public static IReadOnlyList<EventRow> ToRows(UserInteraction interaction)
+    public static IReadOnlyList<EventRow> ToRows(UserInteraction interaction) => ToRows(interaction, null);
+
+    /// <summary>
+    /// As <see cref="ToRows(UserInteraction)"/>, with product ids, currencies and device and location names taken from
+    /// <paramref name="names"/> (one instance per distinct name instead of one per event).
+    /// </summary>
+    public static IReadOnlyList<EventRow> ToRows(UserInteraction interaction, NamePool? names)
     {
         ArgumentNullException.ThrowIfNull(interaction);
         var baseRow = new EventRow
@@ -19,30 +26,30 @@ public static class EventRowMapper
             UserId = interaction.UserId,
             ClientSessionId = Empty(interaction.SessionId),
             InteractionType = TypeOf(interaction),
-            DeviceType = Lookup(interaction.DeviceInfo, "type"),
-            DeviceOs = Lookup(interaction.DeviceInfo, "os"),
-            Country = Lookup(interaction.LocationData, "country"),
-            City = Lookup(interaction.LocationData, "city"),
+            DeviceType = Lookup(interaction.DeviceInfo, "type", names),
+            DeviceOs = Lookup(interaction.DeviceInfo, "os", names),
+            Country = Lookup(interaction.LocationData, "country", names),
+            City = Lookup(interaction.LocationData, "city", names),
         };
         return interaction.InteractionTypeCase switch
         {
-            UserInteraction.InteractionTypeOneofCase.PageView => [baseRow with { ProductId = Empty(interaction.PageView.ProductId) }],
-            UserInteraction.InteractionTypeOneofCase.ProductClick => [baseRow with { ProductId = Empty(interaction.ProductClick.ProductId) }],
+            UserInteraction.InteractionTypeOneofCase.PageView => [baseRow with { ProductId = Name(interaction.PageView.ProductId, names) }],
+            UserInteraction.InteractionTypeOneofCase.ProductClick => [baseRow with { ProductId = Name(interaction.ProductClick.ProductId, names) }],
             UserInteraction.InteractionTypeOneofCase.AddToCart => [baseRow with
             {
-                ProductId = Empty(interaction.AddToCart.ProductId),
+                ProductId = Name(interaction.AddToCart.ProductId, names),
                 Quantity = interaction.AddToCart.Quantity,
                 UnitPriceMinor = interaction.AddToCart.UnitPriceMinor,
-                Currency = Empty(interaction.AddToCart.Currency),
+                Currency = Name(interaction.AddToCart.Currency, names),
             }],
-            UserInteraction.InteractionTypeOneofCase.Purchase => PurchaseRows(baseRow, interaction.Purchase),
+            UserInteraction.InteractionTypeOneofCase.Purchase => PurchaseRows(baseRow, interaction.Purchase, names),
             _ => [baseRow],
         };
     }
 
-    private static EventRow[] PurchaseRows(EventRow baseRow, Purchase purchase)
+    private static EventRow[] PurchaseRows(EventRow baseRow, Purchase purchase, NamePool? names)
     {
-        var order = baseRow with { OrderId = Empty(purchase.OrderId), Currency = Empty(purchase.Currency) };
+        var order = baseRow with { OrderId = Empty(purchase.OrderId), Currency = Name(purchase.Currency, names) };
         if (purchase.Items.Count == 0)
         {
             return [order];
@@ -55,7 +62,7 @@ public static class EventRowMapper
             rows[i] = order with
             {
                 Line = i,
-                ProductId = Empty(item.ProductId),
+                ProductId = Name(item.ProductId, names),
                 Quantity = item.Quantity,
                 UnitPriceMinor = item.UnitPriceMinor,
             };
@@ -73,8 +80,10 @@ public static class EventRowMapper
         _ => InteractionTypes.Unknown,
     };
 
-    private static string? Lookup(Google.Protobuf.Collections.MapField<string, string> map, string key) =>
-        map.TryGetValue(key, out var value) ? Empty(value) : null;
+    private static string? Lookup(Google.Protobuf.Collections.MapField<string, string> map, string key, NamePool? names) =>
+        map.TryGetValue(key, out var value) ? Name(value, names) : null;
+
+    private static string? Name(string value, NamePool? names) => value.Length == 0 ? null : names?.Get(value) ?? value;
 
     private static string? Empty(string value) => value.Length == 0 ? null : value;
 }

@@ -1,5 +1,6 @@
 using Google.Protobuf;
 using Orleans.RealTime.Contracts.Events;
+using Orleans.RealTime.Contracts.Text;
 using Orleans.RealTime.Contracts.Validation;
 
 namespace Orleans.RealTime.Storage;
@@ -19,7 +20,11 @@ namespace Orleans.RealTime.Storage;
 /// <param name="timeProvider">The clock for the batch delay.</param>
 public sealed class StorageSinkBatch(StorageSinkOptions options, UserInteractionValidator validator, TimeProvider timeProvider)
 {
+    // Product ids, currencies, device and location names: rows in a batch being written share one instance of each.
+    private const int NameCapacity = 100_000;
+
     private readonly List<PendingRecord> _records = [];
+    private readonly NamePool _names = new(NameCapacity);
     private readonly List<EventRow> _rows = [];
     private readonly Dictionary<(string Topic, int Partition), long> _positions = [];
     private string? _lastTopic;
@@ -101,7 +106,7 @@ public sealed class StorageSinkBatch(StorageSinkOptions options, UserInteraction
             return result.ToString();
         }
 
-        _rows.AddRange(EventRowMapper.ToRows(interaction));
+        _rows.AddRange(EventRowMapper.ToRows(interaction, _names));
         return null;
     }
 
