@@ -10,7 +10,8 @@ namespace Orleans.RealTime.Storage;
 /// (<see cref="StorageSinkOptions.MaxBatchRows"/> records or <see cref="StorageSinkOptions.MaxBatchDelay"/> after the
 /// first) and writes it, returning the offsets that may be committed only now that the rows are stored. Records are
 /// kept as the bytes Kafka delivered and decoded when the batch is written: decoded events and their rows held for up
-/// to a second outlived young-generation collections, an array of bytes per record costs the collector far less.
+/// to a second outlived young-generation collections. The bytes are copied into one buffer the batch reuses, so the
+/// client's array per record dies young too and the batch holds no young object between writes.
 /// (Writing in smaller chunks to shorten the rows' life was tried: 5,000-record chunks left the sink 100k records
 /// behind at 30,000 events/s where whole batches keep up.) Records that do not decode or validate are skipped (their
 /// offset still advances) and reported.
@@ -24,6 +25,8 @@ public sealed class StorageSinkBatch(StorageSinkOptions options, UserInteraction
     private const int NameCapacity = 100_000;
 
     private readonly List<PendingRecord> _records = [];
+    private byte[] _buffer = new byte[64 * 1024];
+    private int _used;
     private readonly NamePool _names = new(NameCapacity);
     private readonly List<EventRow> _rows = [];
     private readonly Dictionary<(string Topic, int Partition), long> _positions = [];
@@ -44,17 +47,23 @@ public sealed class StorageSinkBatch(StorageSinkOptions options, UserInteraction
         ? TimeSpan.FromTicks(Math.Max(0, (options.MaxBatchDelay - timeProvider.GetElapsedTime(started)).Ticks))
         : options.MaxBatchDelay;
 
-    /// <summary>Adds one record; the batch keeps <paramref name="value"/> (not a copy) until it is written.</summary>
-    public void Add(string topic, int partition, long offset, byte[] value)
+    /// <summary>Adds one record; the batch copies <paramref name="value"/> and keeps the copy until it is written.</summary>
+    public void Add(string topic, int partition, long offset, ReadOnlySpan<byte> value)
     {
         ArgumentNullException.ThrowIfNull(topic);
-        ArgumentNullException.ThrowIfNull(value);
         _startedAt ??= timeProvider.GetTimestamp();
 
         // One topic string for all its records: the client hands out a new one with every record.
         topic = string.Equals(topic, _lastTopic, StringComparison.Ordinal) ? _lastTopic! : (_lastTopic = topic);
         _positions[(topic, partition)] = offset + 1;
-        _records.Add(new PendingRecord(topic, partition, offset, value));
+        if (_buffer.Length - _used < value.Length)
+        {
+            Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _used + value.Length));
+        }
+
+        value.CopyTo(_buffer.AsSpan(_used));
+        _records.Add(new PendingRecord(topic, partition, offset, _used, value.Length));
+        _used += value.Length;
     }
 
     /// <summary>
@@ -81,6 +90,7 @@ public sealed class StorageSinkBatch(StorageSinkOptions options, UserInteraction
 
         var flush = new SinkFlush([.. _positions.Select(p => new SinkPosition(p.Key.Topic, p.Key.Partition, p.Value))], _rows.Count, rejected ?? []);
         _records.Clear();
+        _used = 0;
         _rows.Clear();
         _positions.Clear();
         _startedAt = null;
@@ -93,7 +103,7 @@ public sealed class StorageSinkBatch(StorageSinkOptions options, UserInteraction
         UserInteraction interaction;
         try
         {
-            interaction = UserInteraction.Parser.ParseFrom(record.Value);
+            interaction = UserInteraction.Parser.ParseFrom(_buffer.AsSpan(record.Start, record.Length));
         }
         catch (InvalidProtocolBufferException exception)
         {
@@ -110,5 +120,5 @@ public sealed class StorageSinkBatch(StorageSinkOptions options, UserInteraction
         return null;
     }
 
-    private readonly record struct PendingRecord(string Topic, int Partition, long Offset, byte[] Value);
+    private readonly record struct PendingRecord(string Topic, int Partition, long Offset, int Start, int Length);
 }

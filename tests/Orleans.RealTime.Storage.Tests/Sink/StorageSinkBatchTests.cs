@@ -96,6 +96,24 @@ public sealed class StorageSinkBatchTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ManyRecords_OutgrowingTheBatchBuffer_AreAllDecodedAndWritten()
+    {
+        var batch = Batch();
+        for (var i = 0; i < 2_000; i++)
+        {
+            batch.Add("events", 0, i, Record("e" + i, "u" + (i % 50)));
+        }
+
+        var flush = await batch.FlushAsync(_hot);
+        batch.Add("events", 0, 2_000, Record("e-after"));
+        var next = await batch.FlushAsync(_hot);
+
+        Assert.Equal((2_000, 0), (flush.Rows, flush.Rejected.Count));
+        Assert.Equal(1, next.Rows);
+        Assert.Equal(2_001, (await _hot.CountDayAsync(SampleData.Day1)).Events);
+    }
+
+    [Fact]
     public async Task Flush_EmptiesTheBatch_SoTheNextFlushWritesNothing()
     {
         var batch = Batch();
