@@ -21,16 +21,15 @@ namespace Orleans.RealTime.Storage;
 /// <param name="timeProvider">The clock for the batch delay.</param>
 public sealed class StorageSinkBatch(StorageSinkOptions options, UserInteractionValidator validator, TimeProvider timeProvider)
 {
-    // Product ids, currencies, device and location names: rows in a batch being written share one instance of each.
+    // Topics, product ids, currencies, device and location names: one instance of each for all records and rows.
     private const int NameCapacity = 100_000;
 
     private readonly List<PendingRecord> _records = [];
-    private byte[] _buffer = new byte[64 * 1024];
-    private int _used;
     private readonly NamePool _names = new(NameCapacity);
     private readonly List<EventRow> _rows = [];
     private readonly Dictionary<(string Topic, int Partition), long> _positions = [];
-    private string? _lastTopic;
+    private byte[] _buffer = new byte[64 * 1024];
+    private int _used;
     private long? _startedAt;
 
     /// <summary>Records collected so far.</summary>
@@ -53,8 +52,8 @@ public sealed class StorageSinkBatch(StorageSinkOptions options, UserInteraction
         ArgumentNullException.ThrowIfNull(topic);
         _startedAt ??= timeProvider.GetTimestamp();
 
-        // One topic string for all its records: the client hands out a new one with every record.
-        topic = string.Equals(topic, _lastTopic, StringComparison.Ordinal) ? _lastTopic! : (_lastTopic = topic);
+        // The client hands out a new topic string with every record.
+        topic = _names.Get(topic);
         _positions[(topic, partition)] = offset + 1;
         if (_buffer.Length - _used < value.Length)
         {
