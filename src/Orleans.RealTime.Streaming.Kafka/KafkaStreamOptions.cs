@@ -15,6 +15,13 @@ public sealed class KafkaStreamOptions
     /// <summary>Most records one receiver reads per poll; 1,000 by default.</summary>
     public int MaxBatchSize { get; set; } = 1_000;
 
+    /// <summary>
+    /// How long a read of an empty partition waits for a record before it returns empty; 100 ms by default. A record
+    /// arriving during the wait is handed to Orleans at once (each partition has a thread waiting on its consumer), so
+    /// the pulling agent's timer period only matters after such an empty read. Zero returns at once.
+    /// </summary>
+    public TimeSpan ReadWait { get; set; } = TimeSpan.FromMilliseconds(100);
+
     /// <summary>How often delivered offsets are committed; 1 s by default. Offsets are also committed at shutdown.</summary>
     public TimeSpan CommitInterval { get; set; } = TimeSpan.FromSeconds(1);
 

@@ -50,6 +50,11 @@ public sealed class KafkaStreamOptionsValidator(KafkaStreamOptions options, stri
             yield return $"{nameof(options.CommitDelay)} must not be negative (was {options.CommitDelay}).";
         }
 
+        if (options.ReadWait < TimeSpan.Zero || options.ReadWait > TimeSpan.FromSeconds(10))
+        {
+            yield return $"{nameof(options.ReadWait)} must be from 0 to 00:00:10 (was {options.ReadWait}).";
+        }
+
         if (options.CommitInterval <= TimeSpan.Zero)
         {
             yield return $"{nameof(options.CommitInterval)} must be positive (was {options.CommitInterval}).";

@@ -14,6 +14,7 @@ public sealed class OptionsValidationTests
     [InlineData(nameof(KafkaStreamOptions.ConsumerGroupId))]
     [InlineData(nameof(KafkaStreamOptions.MaxBatchSize))]
     [InlineData(nameof(KafkaStreamOptions.CommitInterval))]
+    [InlineData(nameof(KafkaStreamOptions.ReadWait))]
     [InlineData(nameof(KafkaStreamOptions.CommitDelay))]
     [InlineData(nameof(KafkaStreamOptions.CacheSize))]
     [InlineData(nameof(KafkaStreamOptions.CacheMaxBytes))]
@@ -27,6 +28,7 @@ public sealed class OptionsValidationTests
             case nameof(KafkaStreamOptions.ConsumerGroupId): options.ConsumerGroupId = ""; break;
             case nameof(KafkaStreamOptions.MaxBatchSize): options.MaxBatchSize = 0; break;
             case nameof(KafkaStreamOptions.CommitInterval): options.CommitInterval = TimeSpan.Zero; break;
+            case nameof(KafkaStreamOptions.ReadWait): options.ReadWait = TimeSpan.FromMilliseconds(-1); break;
             case nameof(KafkaStreamOptions.CommitDelay): options.CommitDelay = TimeSpan.FromSeconds(-1); break;
             case nameof(KafkaStreamOptions.CacheSize): options.CacheSize = 1; break;
             case nameof(KafkaStreamOptions.CacheMaxBytes): options.CacheMaxBytes = 0; break;

@@ -60,9 +60,9 @@ internal static class EventPipelineSiloBuilderExtensions
             configurator.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
             configurator.ConfigurePullingAgent(ob => ob.Configure(agent =>
             {
-                // Orleans polls every 100 ms by default: the poll period is a floor under event → recommendation latency.
-                // 3 ms (with fetch.wait.max.ms 2): p50 10 ms at 1k events/s, 12 ms at 15k/s; an idle silo spends about
-                // 19% of a core on polling (9% at 10 ms / 5 ms, whose p50 is 18 ms at 1k/s). README, bench-e2e.
+                // A read returns a record the moment it arrives (Kafka:ReadWait) and Orleans reads again at once, so the
+                // period only matters after a read that waited in vain: 3 ms, not Orleans' 100 ms, so a partition that
+                // fell idle answers its next record at once too. README, bench-e2e.
                 agent.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(3);
                 // Up to 16 records of a stream per delivery call; the provider's cache pins the whole call until it completes.
                 agent.BatchContainerBatchSize = 16;

@@ -27,6 +27,7 @@ internal sealed partial class KafkaQueueAdapterReceiver(
     private readonly DelayedCommits _committable = new();
     private readonly Lock _assignLock = new();
     private IConsumer<byte[], byte[]>? _consumer;
+    private KafkaRecordFeed? _feed;
     private TopicPartition _topicPartition = null!;
     private long _nextOffset;
     private long _lastCommitted = -1;
@@ -50,12 +51,19 @@ internal sealed partial class KafkaQueueAdapterReceiver(
         await TryAssignAsync();
     }
 
-    public async Task<IList<IBatchContainer>> GetQueueMessagesAsync(int maxCount)
+    public Task<IList<IBatchContainer>> GetQueueMessagesAsync(int maxCount) => GetQueueMessagesAsync(maxCount, CancellationToken.None);
+
+    /// <summary>
+    /// Returns the records that arrived, waiting up to <see cref="KafkaStreamOptions.ReadWait"/> for one when none has:
+    /// Orleans reads again at once after a non-empty read, so a record reaches the cache the moment it arrives rather
+    /// than at the pulling agent's next timer tick. The agent's shutdown cancels the wait.
+    /// </summary>
+    public async Task<IList<IBatchContainer>> GetQueueMessagesAsync(int maxCount, CancellationToken cancellationToken)
     {
         _state.Progress.ReadStarted();
         try
         {
-            return await ReadAsync(maxCount);
+            return await ReadAsync(maxCount, cancellationToken);
         }
         finally
         {
@@ -63,21 +71,22 @@ internal sealed partial class KafkaQueueAdapterReceiver(
         }
     }
 
-    private async Task<IList<IBatchContainer>> ReadAsync(int maxCount)
+    private async Task<IList<IBatchContainer>> ReadAsync(int maxCount, CancellationToken cancellationToken)
     {
-        var consumer = _consumer;
+        var (consumer, feed) = (_consumer, _feed);
         if (consumer is null && !_shutDown && timeProvider.GetUtcNow() >= _nextAssignAttempt)
         {
             consumer = await TryAssignAsync();
+            feed = _feed;
         }
 
-        if (consumer is null || maxCount <= 0)
+        if (consumer is null || feed is null || maxCount <= 0)
         {
             return [];
         }
 
-        // Non-blocking: librdkafka prefetches in the background, and Orleans polls again on its timer when this is empty.
-        var records = Poll(consumer, Math.Min(maxCount, _options.MaxBatchSize));
+        await feed.WaitAsync(_options.ReadWait, cancellationToken);
+        var records = Poll(consumer, feed, Math.Min(maxCount, _options.MaxBatchSize));
         try
         {
             return await DecodeAsync(consumer, records);
@@ -172,6 +181,10 @@ internal sealed partial class KafkaQueueAdapterReceiver(
         {
             _consumer = null;
             registry.Detach(queueId, this);
+
+            // The feed's thread stops consuming before the consumer closes.
+            _feed?.Dispose();
+            _feed = null;
             consumer.Close();
             consumer.Dispose();
             LogReleased(_state.Topic, _state.Partition, _lastCommitted);
@@ -204,6 +217,7 @@ internal sealed partial class KafkaQueueAdapterReceiver(
             _lastCommitted = assignment.Committed;
             _lastCommitTime = timeProvider.GetUtcNow();
             _consumer = assignment.Consumer;
+            _feed = new KafkaRecordFeed(assignment.Consumer, _options.MaxBatchSize, $"kafka {_state.Topic}[{_state.Partition}]");
         }
 
         _state.Progress.NextOffset = assignment.Start;
@@ -212,30 +226,20 @@ internal sealed partial class KafkaQueueAdapterReceiver(
         return assignment.Consumer;
     }
 
-    private List<ConsumeResult<byte[], byte[]>> Poll(IConsumer<byte[], byte[]> consumer, int maxCount)
+    private List<ConsumeResult<byte[], byte[]>> Poll(IConsumer<byte[], byte[]> consumer, KafkaRecordFeed feed, int maxCount)
     {
         // One agent turn at a time calls this receiver, so one list serves every poll (no 8 KB array per empty poll).
         var records = _polled;
-        while (records.Count < maxCount)
+        feed.Take(records, maxCount);
+        records.RemoveAll(static record => record.IsPartitionEOF);
+        foreach (var record in records)
         {
-            var record = consumer.Consume(TimeSpan.Zero);
-            if (record is null)
-            {
-                break;
-            }
-
-            if (record.IsPartitionEOF)
-            {
-                continue;
-            }
-
             if (record.Offset.Value > _nextOffset)
             {
                 retentionGap.Check(consumer, _nextOffset, record.Offset.Value, _options.RequestTimeout, "while reading");
             }
 
             _nextOffset = record.Offset.Value + 1;
-            records.Add(record);
         }
 
         return records;

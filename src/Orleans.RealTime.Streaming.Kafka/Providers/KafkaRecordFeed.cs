@@ -1,0 +1,168 @@
+using Confluent.Kafka;
+
+namespace Orleans.RealTime.Streaming.Kafka.Providers;
+
+/// <summary>
+/// Waits on one partition's consumer on a thread of its own and holds what arrives for the receiver, so a read can
+/// wait for the next record and return the moment it arrives instead of at the pulling agent's next timer tick.
+/// Holds at most <c>capacity</c> records (librdkafka prefetches the rest); a consume error is held until a read takes
+/// it. Dispose it before the consumer: the thread leaves within <see cref="ConsumeTimeout"/>.
+/// </summary>
+internal sealed class KafkaRecordFeed : IDisposable
+{
+    /// <summary>The longest one wait inside librdkafka lasts, so stopping never waits longer.</summary>
+    internal static TimeSpan ConsumeTimeout { get; } = TimeSpan.FromMilliseconds(100);
+
+    private readonly IConsumer<byte[], byte[]> _consumer;
+    private readonly int _capacity;
+    private readonly Lock _lock = new();
+    private readonly ManualResetEventSlim _mayConsume = new(true);
+    private readonly Thread _thread;
+    private readonly List<ConsumeResult<byte[], byte[]>> _held = [];
+    private TaskCompletionSource? _arrival;
+    private Exception? _error;
+    private volatile bool _stopping;
+
+    public KafkaRecordFeed(IConsumer<byte[], byte[]> consumer, int capacity, string name)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        _consumer = consumer;
+        _capacity = capacity;
+        _thread = new Thread(Run) { IsBackground = true, Name = name };
+        _thread.Start();
+    }
+
+    /// <summary>
+    /// Completes when a record (or an error) is held, when <paramref name="wait"/> has passed, or when
+    /// <paramref name="cancellationToken"/> is canceled; says whether anything is held. Never throws for the wait.
+    /// </summary>
+    public async Task<bool> WaitAsync(TimeSpan wait, CancellationToken cancellationToken)
+    {
+        Task arrival;
+        lock (_lock)
+        {
+            if (_held.Count > 0 || _error is not null || _stopping)
+            {
+                return _held.Count > 0 || _error is not null;
+            }
+
+            _arrival ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            arrival = _arrival.Task;
+        }
+
+        if (wait > TimeSpan.Zero)
+        {
+            await arrival.WaitAsync(wait, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
+        }
+
+        lock (_lock)
+        {
+            return _held.Count > 0 || _error is not null;
+        }
+    }
+
+    /// <summary>
+    /// Moves up to <paramref name="maxCount"/> held records, oldest first, into <paramref name="into"/>;
+    /// when none is held and a consume failed, throws that error (once).
+    /// </summary>
+    public void Take(List<ConsumeResult<byte[], byte[]>> into, int maxCount)
+    {
+        lock (_lock)
+        {
+            if (_held.Count == 0)
+            {
+                if (_error is { } error)
+                {
+                    _error = null;
+                    _mayConsume.Set();
+                    throw error;
+                }
+
+                return;
+            }
+
+            var count = Math.Min(maxCount, _held.Count);
+            for (var i = 0; i < count; i++)
+            {
+                into.Add(_held[i]);
+            }
+
+            _held.RemoveRange(0, count);
+
+            if (_held.Count < _capacity && _error is null)
+            {
+                _mayConsume.Set();
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        _stopping = true;
+        _mayConsume.Set();
+        _thread.Join();
+
+        lock (_lock)
+        {
+            _arrival?.TrySetResult();
+            _arrival = null;
+        }
+
+        // _mayConsume is not disposed: a read racing the shutdown may still set it (it holds no kernel handle).
+    }
+
+    private void Run()
+    {
+        var arrived = new List<ConsumeResult<byte[], byte[]>>();
+        while (!_stopping)
+        {
+            _mayConsume.Wait();
+            if (_stopping)
+            {
+                break;
+            }
+
+            int room;
+            lock (_lock)
+            {
+                room = _capacity - _held.Count;
+            }
+
+            try
+            {
+                if (_consumer.Consume(ConsumeTimeout) is not { } first)
+                {
+                    continue;
+                }
+
+                arrived.Add(first);
+                while (arrived.Count < room && _consumer.Consume(TimeSpan.Zero) is { } next)
+                {
+                    arrived.Add(next);
+                }
+            }
+            catch (Exception exception) when (exception is KafkaException or InvalidOperationException)
+            {
+                lock (_lock)
+                {
+                    _error = exception;
+                    _mayConsume.Reset();
+                }
+            }
+
+            lock (_lock)
+            {
+                _held.AddRange(arrived);
+                if (_held.Count >= _capacity)
+                {
+                    _mayConsume.Reset();
+                }
+
+                _arrival?.TrySetResult();
+                _arrival = null;
+            }
+
+            arrived.Clear();
+        }
+    }
+}
