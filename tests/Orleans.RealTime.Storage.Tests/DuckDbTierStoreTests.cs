@@ -8,6 +8,21 @@ public sealed class DuckDbTierStoreTests : IDisposable
 
     public void Dispose() => _directory.Dispose();
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public async Task Open_WithAThreadLimit_SetsItOnTheDatabase_SoItsQueryConnectionsFollowIt(int threads)
+    {
+        await using var store = await DuckDbTierStore.OpenAsync(File, DuckDbTierStore.DefaultRollupCompactionRows, threads);
+
+        // Queries open their own connections to the same database.
+        await using var connection = new DuckDB.NET.Data.DuckDBConnection($"Data Source={File}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT current_setting('threads')";
+        Assert.Equal(threads, Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     [Fact]
     public async Task Reopen_AfterWritesAndADelete_ListsTheDaysStillHeld()
     {

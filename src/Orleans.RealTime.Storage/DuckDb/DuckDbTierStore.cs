@@ -43,9 +43,17 @@ public sealed class DuckDbTierStore : ITierStore, IClosedDayOptimizer, IAsyncDis
     /// Opens (creating if needed) the database file at <paramref name="path"/> and its tables, compacting a day's
     /// rollups after every <paramref name="rollupCompactionRows"/> event rows written to it.
     /// </summary>
-    public static async Task<DuckDbTierStore> OpenAsync(string path, int rollupCompactionRows, CancellationToken cancellationToken = default)
+    public static Task<DuckDbTierStore> OpenAsync(string path, int rollupCompactionRows, CancellationToken cancellationToken = default) =>
+        OpenAsync(path, rollupCompactionRows, threads: 0, cancellationToken);
+
+    /// <summary>
+    /// Opens (creating if needed) the database file at <paramref name="path"/> and its tables; DuckDB runs a statement
+    /// on at most <paramref name="threads"/> threads (0: DuckDB's default, one per core).
+    /// </summary>
+    public static async Task<DuckDbTierStore> OpenAsync(string path, int rollupCompactionRows, int threads, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rollupCompactionRows);
+        ArgumentOutOfRangeException.ThrowIfNegative(threads);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (directory is not null)
@@ -55,6 +63,12 @@ public sealed class DuckDbTierStore : ITierStore, IClosedDayOptimizer, IAsyncDis
 
         var connection = new DuckDBConnection($"Data Source={path}");
         await connection.OpenAsync(cancellationToken);
+        if (threads > 0)
+        {
+            // A setting of the database, so its query connections follow it too.
+            await ExecuteAsync(connection, $"SET threads = {threads}", cancellationToken);
+        }
+
         await ExecuteAsync(connection, DuckDbSchema.EventsTable("events", staging: false), cancellationToken);
         await ExecuteAsync(connection, DuckDbSchema.SessionsTable("sessions", staging: false), cancellationToken);
         await ExecuteAsync(connection, DuckDbSchema.EventsTable("stage_events", staging: true), cancellationToken);

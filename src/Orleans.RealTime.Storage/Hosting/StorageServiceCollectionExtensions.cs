@@ -21,7 +21,11 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         // Opening does no asynchronous I/O: DuckDB opens its file synchronously and the manifest is a small file.
-        services.TryAddSingleton(sp => StorageTiers.OpenEmbeddedAsync(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DataPath).GetAwaiter().GetResult());
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            return StorageTiers.OpenEmbeddedAsync(options.DataPath, options.DuckDbThreads).GetAwaiter().GetResult();
+        });
         services.TryAddSingleton<IAnalyticsQueryRouter, AnalyticsQueryRouter>();
         services.AddMetrics();
         services.TryAddSingleton<StorageInstruments>();

@@ -15,6 +15,11 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
             failures.Add("Storage:DataPath must name a directory.");
         }
 
+        if (options.DuckDbThreads is < 1 or > 1024)
+        {
+            failures.Add($"Storage:DuckDbThreads must be from 1 to 1024 (was {options.DuckDbThreads}).");
+        }
+
         foreach (var tier in Enum.GetValues<StorageTier>())
         {
             var settings = options.Tier(tier);

@@ -38,6 +38,21 @@ public sealed class StorageOptionsTests
         Assert.Contains("Storage:Cold:ExpectedLatency", result.FailureMessage, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData(1025)]
+    public void Validator_DuckDbThreadsOutOfRange_NamesTheSetting(int threads)
+    {
+        var result = new StorageOptionsValidator().Validate(null, new StorageOptions { DuckDbThreads = threads });
+
+        Assert.Contains("Storage:DuckDbThreads must be from 1 to 1024", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DuckDbThreads_DefaultsToOneFewerThanTheCores_AtLeastOne() =>
+        Assert.Equal(Math.Max(1, Environment.ProcessorCount - 1), new StorageOptions().DuckDbThreads);
+
     [Fact]
     public void AddRealTimeStorage_ConfigurationSection_BindsAndRejectsBadValues()
     {
