@@ -19,8 +19,12 @@ namespace Orleans.RealTime.Storage;
 public sealed partial class KafkaStorageSink(
     IConsumer<byte[]?, byte[]> consumer, ITierStore hot, StorageSinkOptions options, UserInteractionValidator validator, TimeProvider timeProvider, ILogger<KafkaStorageSink> logger)
 {
-    /// <summary>Runs until <paramref name="cancellationToken"/> is cancelled; the last partial batch is written and committed before returning.</summary>
-    public async Task RunAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs on the calling thread until <paramref name="cancellationToken"/> is cancelled; the last partial batch is
+    /// written and committed before returning. It blocks the thread (in the consumer, and while a batch is written), so
+    /// call it on a thread of its own, never on a thread-pool thread.
+    /// </summary>
+    public void Run(CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(consumer);
         var batch = new StorageSinkBatch(options, validator, timeProvider);
@@ -38,13 +42,15 @@ public sealed partial class KafkaStorageSink(
 
                 if (batch.IsDue)
                 {
-                    await FlushAsync(batch, cancellationToken);
+                    // Waited for here rather than awaited: a write finishing asynchronously would otherwise move the
+                    // loop, and its blocking consume, onto a thread-pool thread.
+                    FlushAsync(batch, cancellationToken).GetAwaiter().GetResult();
                 }
             }
         }
         finally
         {
-            await FlushAsync(batch, CancellationToken.None);
+            FlushAsync(batch, CancellationToken.None).GetAwaiter().GetResult();
         }
     }
 

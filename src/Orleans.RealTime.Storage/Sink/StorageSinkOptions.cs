@@ -20,4 +20,11 @@ public sealed class StorageSinkOptions
 
     /// <summary>A non-empty batch is written once its first record is this old.</summary>
     public TimeSpan MaxBatchDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// On Linux, runs the sink's thread (and the Kafka client threads it starts) at nice 10, so when the cores are
+    /// short the event pipeline gets them first and storage catches up after (Kafka holds what it has not written);
+    /// true by default. Elsewhere it has no effect.
+    /// </summary>
+    public bool BackgroundPriority { get; set; } = true;
 }

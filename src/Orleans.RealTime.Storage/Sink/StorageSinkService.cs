@@ -7,8 +7,9 @@ using Orleans.RealTime.Contracts.Validation;
 namespace Orleans.RealTime.Storage;
 
 /// <summary>
-/// Runs the <see cref="KafkaStorageSink"/> for the life of the host on a thread of its own (the Kafka consumer blocks),
-/// and restarts it with a fresh consumer after any broker or store failure, backing off up to half a minute: a failing
+/// Runs the <see cref="KafkaStorageSink"/> for the life of the host on a thread of its own, named <c>storage sink</c>
+/// (the Kafka consumer blocks; on Linux it runs at nice 10 unless <see cref="StorageSinkOptions.BackgroundPriority"/>
+/// is off), and restarts it with a fresh consumer after any broker or store failure, backing off up to half a minute: a failing
 /// store must never stop the host. Offsets are committed only after a batch is written, so a restart re-reads at most
 /// the unwritten batch; a failure while the host stops ends the sink quietly for the same reason.
 /// </summary>
@@ -18,16 +19,45 @@ public sealed partial class StorageSinkService(
     TimeProvider timeProvider,
     ILoggerFactory loggerFactory) : BackgroundService
 {
+    private const int BackgroundNice = 10;
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
     private readonly ILogger _logger = loggerFactory.CreateLogger<StorageSinkService>();
 
     /// <inheritdoc />
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.Factory.StartNew(() => RunAsync(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                Run(stoppingToken);
+                ended.SetResult();
+            }
+            catch (Exception exception)
+            {
+                ended.SetException(exception);
+            }
+        })
+        {
+            IsBackground = true,
+            Name = ThreadName,
+        };
+        thread.Start();
+        return ended.Task;
+    }
 
-    private async Task RunAsync(CancellationToken stoppingToken)
+    /// <summary>The name of the sink's thread (a Linux thread name holds at most 15 characters).</summary>
+    internal const string ThreadName = "storage sink";
+
+    private void Run(CancellationToken stoppingToken)
     {
         var settings = options.Value;
+        if (settings.BackgroundPriority)
+        {
+            ThreadNiceness.Lower(BackgroundNice);
+        }
+
         var backoff = TimeSpan.FromMilliseconds(250);
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -37,7 +67,7 @@ public sealed partial class StorageSinkService(
                 var sink = new KafkaStorageSink(
                     consumer, tiers.Hot, settings, new UserInteractionValidator(timeProvider), timeProvider, loggerFactory.CreateLogger<KafkaStorageSink>());
                 LogStarted(_logger, settings.Topic, settings.GroupId, settings.BootstrapServers);
-                await sink.RunAsync(stoppingToken);
+                sink.Run(stoppingToken);
                 consumer.Close();
                 return;
             }
@@ -50,7 +80,7 @@ public sealed partial class StorageSinkService(
             catch (Exception exception)
             {
                 LogRestarting(_logger, exception, backoff);
-                await Task.Delay(backoff, timeProvider, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                Task.Delay(backoff, timeProvider, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default).Wait(CancellationToken.None);
                 backoff = TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, backoff.Ticks * 2));
             }
         }

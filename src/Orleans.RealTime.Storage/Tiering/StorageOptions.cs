@@ -11,8 +11,7 @@ public sealed class StorageOptions
 
     /// <summary>
     /// Most threads DuckDB runs one statement on, per file (hot, warm); by default one fewer than the cores (at least
-    /// one), so a storage write never takes every core from the event pipeline. On 2 cores a single thread also wrote
-    /// faster than two (bench-e2e: the sink 94k records behind at the end of 50k/s instead of 320k).
+    /// one), so a storage write never takes every core from the event pipeline.
     /// </summary>
     public int DuckDbThreads { get; set; } = Math.Max(1, Environment.ProcessorCount - 1);
 

@@ -66,7 +66,35 @@ public sealed class StorageSinkServiceTests : IAsyncLifetime
         Assert.Equal(EndOffsets(), CommittedOffsets());
     }
 
-    private StorageSinkService Service(StorageTiers? tiers = null) => new(
+    [Theory]
+    [InlineData(true, 10)]
+    [InlineData(false, 0)]
+    public async Task Sink_RunsOnItsOwnThread_AtNice10ByDefault_SoThePipelineGetsTheCoresFirst(bool backgroundPriority, int expectedNice)
+    {
+        Assert.True(OperatingSystem.IsLinux(), "thread nice values are read from /proc (the CI machine runs Linux)");
+        Produce(Enumerable.Range(0, 10).Select(Event), duplicateEvery: 0, garbage: 0);
+        var service = Service(backgroundPriority: backgroundPriority);
+        await service.StartAsync(CancellationToken.None);
+        try
+        {
+            await WaitForEventsAsync(10);
+            var sinkThreads = Directory.GetDirectories("/proc/self/task")
+                .Where(task => File.ReadAllText(Path.Combine(task, "comm")).TrimEnd('\n') == StorageSinkService.ThreadName)
+                .Select(task => Nice(File.ReadAllText(Path.Combine(task, "stat"))))
+                .ToList();
+
+            Assert.Equal([expectedNice], sinkThreads);
+        }
+        finally
+        {
+            await service.StopAsync(CancellationToken.None);
+        }
+
+        // Field 19 of /proc/<pid>/task/<tid>/stat, counted after the parenthesised thread name (which may hold spaces).
+        static int Nice(string stat) => int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[16], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private StorageSinkService Service(StorageTiers? tiers = null, bool backgroundPriority = true) => new(
         tiers ?? _tiers.Tiers,
         Options.Create(new StorageSinkOptions
         {
@@ -75,6 +103,7 @@ public sealed class StorageSinkServiceTests : IAsyncLifetime
             GroupId = "sink-test",
             MaxBatchRows = 64,
             MaxBatchDelay = TimeSpan.FromMilliseconds(100),
+            BackgroundPriority = backgroundPriority,
         }),
         TimeProvider.System,
         NullLoggerFactory.Instance);
