@@ -34,31 +34,23 @@ internal sealed class KafkaRecordFeed : IDisposable
 
     /// <summary>
     /// Completes when a record (or an error) is held, when <paramref name="wait"/> has passed, or when
-    /// <paramref name="cancellationToken"/> is canceled; says whether anything is held. Never throws for the wait.
+    /// <paramref name="cancellationToken"/> is canceled. Never throws for the wait: the read then takes what is held.
     /// </summary>
-    public async Task<bool> WaitAsync(TimeSpan wait, CancellationToken cancellationToken)
+    public async Task WaitAsync(TimeSpan wait, CancellationToken cancellationToken)
     {
         Task arrival;
         lock (_lock)
         {
-            if (_held.Count > 0 || _error is not null || _stopping)
+            if (_held.Count > 0 || _error is not null || _stopping || wait <= TimeSpan.Zero)
             {
-                return _held.Count > 0 || _error is not null;
+                return;
             }
 
             _arrival ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             arrival = _arrival.Task;
         }
 
-        if (wait > TimeSpan.Zero)
-        {
-            await arrival.WaitAsync(wait, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
-        }
-
-        lock (_lock)
-        {
-            return _held.Count > 0 || _error is not null;
-        }
+        await arrival.WaitAsync(wait, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
     }
 
     /// <summary>
