@@ -1,6 +1,8 @@
 namespace Orleans.RealTime.Recommendations;
 
 /// <summary>How strongly a user engaged with a product, weakest first.</summary>
+/// <remarks>Generated serialization: without it the serializer boxed the value on every session state write.</remarks>
+[GenerateSerializer]
 public enum InteractionKind
 {
     /// <summary>The product page was viewed.</summary>
