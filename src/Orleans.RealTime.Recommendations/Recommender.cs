@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Options;
 using Orleans.RealTime.Recommendations.Model;
 
@@ -27,42 +28,99 @@ public sealed class Recommender(
     {
         ArgumentNullException.ThrowIfNull(recent);
         ArgumentNullException.ThrowIfNull(excluded);
-        var size = limit ?? _options.TopN;
-        var seen = new HashSet<string>(recent.Select(r => r.ProductId), StringComparer.Ordinal);
-        seen.UnionWith(excluded);
-        var candidates = new Dictionary<string, Candidate>(StringComparer.Ordinal);
-        var window = Math.Min(recent.Count, _options.CoOccurrenceWindow);
-        for (var i = 0; i < window; i++)
+        var size = Math.Max(0, limit ?? _options.TopN);
+
+        // Up to CoOccurrenceWindow × MaxNeighbors candidates (500 by default): a fresh set, dictionary and sort per
+        // call allocated ~25 KB. The thread's scratch is reused instead; the method never awaits, so no other call
+        // on the thread can see it mid-use.
+        var scratch = t_scratch ??= new Scratch();
+        try
         {
-            var source = recent[i].ProductId;
-            var recency = 1.0 / (1 + i);
-            foreach (var neighbor in model.NeighborsOf(source))
+            var seen = scratch.Seen;
+            foreach (var product in recent)
             {
-                if (seen.Contains(neighbor.ProductId))
-                {
-                    continue;
-                }
-
-                var contribution = recency * neighbor.Score;
-                ref var candidate = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(candidates, neighbor.ProductId, out _);
-                candidate = candidate.Add(contribution, source, neighbor.Reason);
+                seen.Add(product.ProductId);
             }
-        }
 
-        var result = candidates
-            .OrderByDescending(c => c.Value.Score)
-            .ThenBy(c => c.Key, StringComparer.Ordinal)
-            .Take(size)
-            .Select(c => new RecommendedProduct(c.Key, c.Value.Score, c.Value.Reason))
-            .ToList();
-        if (result.Count < size)
+            foreach (var product in excluded)
+            {
+                seen.Add(product);
+            }
+
+            var candidates = scratch.Candidates;
+            var window = Math.Min(recent.Count, _options.CoOccurrenceWindow);
+            for (var i = 0; i < window; i++)
+            {
+                var source = recent[i].ProductId;
+                var recency = 1.0 / (1 + i);
+                foreach (var neighbor in model.NeighborsOf(source))
+                {
+                    if (seen.Contains(neighbor.ProductId))
+                    {
+                        continue;
+                    }
+
+                    var contribution = recency * neighbor.Score;
+                    ref var candidate = ref CollectionsMarshal.GetValueRefOrAddDefault(candidates, neighbor.ProductId, out _);
+                    candidate = candidate.Add(contribution, source, neighbor.Reason);
+                }
+            }
+
+            var top = scratch.Top(size);
+            var count = SelectTop(candidates, top);
+            var result = new List<RecommendedProduct>(size);
+            for (var i = 0; i < count; i++)
+            {
+                result.Add(new RecommendedProduct(top[i].Key, top[i].Value.Score, top[i].Value.Reason));
+            }
+
+            if (result.Count < size)
+            {
+                FillFromTrending(result, seen, size);
+            }
+
+            instruments.SetComputed();
+            return result;
+        }
+        finally
         {
-            FillFromTrending(result, seen, size);
+            scratch.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Puts the best candidates into <paramref name="top"/>, best first (higher score, then product id), as a full
+    /// sort would order them; returns how many.
+    /// </summary>
+    private static int SelectTop(Dictionary<string, Candidate> candidates, KeyValuePair<string, Candidate>[] top)
+    {
+        var count = 0;
+        if (top.Length == 0)
+        {
+            return 0;
         }
 
-        instruments.SetComputed();
-        return result;
+        foreach (var candidate in candidates)
+        {
+            if (count == top.Length && !Outranks(candidate, top[^1]))
+            {
+                continue;
+            }
+
+            var at = count < top.Length ? count++ : top.Length - 1;
+            for (; at > 0 && Outranks(candidate, top[at - 1]); at--)
+            {
+                top[at] = top[at - 1];
+            }
+
+            top[at] = candidate;
+        }
+
+        return count;
     }
+
+    private static bool Outranks(KeyValuePair<string, Candidate> a, KeyValuePair<string, Candidate> b) =>
+        a.Value.Score > b.Value.Score || (a.Value.Score == b.Value.Score && string.CompareOrdinal(a.Key, b.Key) < 0);
 
     /// <summary>The trending-only baseline: the top trending products not in <paramref name="excluded"/>.</summary>
     public IReadOnlyList<RecommendedProduct> Trending(IReadOnlySet<string> excluded, int? limit = null)
@@ -87,6 +145,36 @@ public sealed class Recommender(
                 // Trending scores rank below any co-occurrence evidence: they only fill the set.
                 result.Add(new RecommendedProduct(product.ProductId, product.Score / (1 + product.Score) * 1e-3, "trending"));
             }
+        }
+    }
+
+    [ThreadStatic]
+    private static Scratch? t_scratch;
+
+    /// <summary>One thread's working collections for <see cref="Recommend"/>, empty between calls.</summary>
+    private sealed class Scratch
+    {
+        private KeyValuePair<string, Candidate>[] _top = [];
+
+        public HashSet<string> Seen { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, Candidate> Candidates { get; } = new(StringComparer.Ordinal);
+
+        public KeyValuePair<string, Candidate>[] Top(int size)
+        {
+            if (_top.Length != size)
+            {
+                _top = new KeyValuePair<string, Candidate>[size];
+            }
+
+            return _top;
+        }
+
+        public void Clear()
+        {
+            Seen.Clear();
+            Candidates.Clear();
+            Array.Clear(_top);
         }
     }
 

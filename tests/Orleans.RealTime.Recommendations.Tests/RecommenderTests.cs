@@ -58,4 +58,48 @@ public sealed class RecommenderTests
 
         Assert.Equal(["fromRecent", "fromOld"], recs.Select(r => r.ProductId));
     }
+
+    [Fact]
+    public void ASmallerSet_IsTheTopOfTheFullRanking_TiesByProductId()
+    {
+        using var h = Catalog(out var recent);
+
+        var all = h.Recommender.Recommend(recent, new HashSet<string>(), limit: 1_000).Where(r => r.Reason != "trending").ToList();
+        var top = h.Recommender.Recommend(recent, new HashSet<string>(), limit: 7);
+
+        Assert.True(all.Count > 20, $"only {all.Count} candidates");
+        Assert.Equal(all.OrderByDescending(r => r.Score).ThenBy(r => r.ProductId, StringComparer.Ordinal), all);
+        Assert.Contains(all.Zip(all.Skip(1)), pair => pair.First.Score == pair.Second.Score);
+        Assert.Equal(all.Take(7), top);
+    }
+
+    [Fact]
+    public void ACall_DoesNotCarryCandidatesOrExclusionsIntoTheNext()
+    {
+        using var h = Catalog(out var recent);
+        List<ProductInteraction> other = [new("p-1", InteractionKind.View)];
+        var excluded = new HashSet<string> { "p-2", "p-3" };
+
+        // The expected sets, each computed on a thread of its own.
+        var fresh = new[] { (recent, excluded), (other, new HashSet<string>()) }
+            .Select(c => Task.Factory.StartNew(() => h.Recommender.Recommend(c.Item1, c.Item2, limit: 1_000), TaskCreationOptions.LongRunning).Result)
+            .ToList();
+
+        Assert.Equal(fresh[0], h.Recommender.Recommend(recent, excluded, limit: 1_000));
+        Assert.Equal(fresh[1], h.Recommender.Recommend(other, new HashSet<string>(), limit: 1_000));
+    }
+
+    /// <summary>A model over 60 products in overlapping sessions, and a session that touched 5 of them.</summary>
+    private static ModelHarness Catalog(out List<ProductInteraction> recent)
+    {
+        var h = new ModelHarness();
+        for (var i = 0; i < 60; i += 3)
+        {
+            h.Learn(h.Session(InteractionKind.View, $"p-{i % 10}", $"p-{i}", $"p-{i + 1}", $"p-{i + 2}"));
+            h.Learn(h.Session(InteractionKind.Cart, $"p-{i % 7}", $"p-{i + 1}"));
+        }
+
+        recent = [.. Enumerable.Range(0, 5).Select(i => new ProductInteraction($"p-{i}", InteractionKind.View))];
+        return h;
+    }
 }
