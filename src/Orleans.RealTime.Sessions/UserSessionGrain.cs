@@ -151,7 +151,7 @@ internal sealed partial class UserSessionGrain(
     }
 
     /// <summary>Applies one event in memory; says whether it changed the session and whether it asks for new recommendations.</summary>
-    private async Task<(bool Applied, string? Trigger)> ApplyOneAsync(UserInteraction evt, long offset, DateTimeOffset now)
+    private async ValueTask<(bool Applied, string? Trigger)> ApplyOneAsync(UserInteraction evt, long offset, DateTimeOffset now)
     {
         await ExpireIfDueAsync(now);
         var result = applier.Apply(_state.State, evt, offset, now.ToUnixTimeMilliseconds(), NewSessionId);
