@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Orleans.RealTime.Contracts.Events;
 using Orleans.RealTime.LoadGen.Clickstream;
 
 namespace Orleans.RealTime.LoadGen.Benchmarks.EndToEnd;
@@ -8,6 +7,7 @@ namespace Orleans.RealTime.LoadGen.Benchmarks.EndToEnd;
 /// One end-to-end run against a fresh in-process host: (0) a warm-up, not measured; (1) a sustained phase, a fixed rate
 /// offered for a fixed time (did the platform keep up?); (2) a backlog written as fast as possible, timed until every
 /// record was handled by its session grain; (3) half the highest rate shown with WatchRecommendations streams open,
+/// from events generated beforehand like the other phases',
 /// measuring Kafka-write → pushed-set latency and hit rate@10 of each click on a product new to the session, against a
 /// trending-only baseline computed at the same moment; (4) the per-user count check.
 /// </summary>
@@ -63,19 +63,22 @@ internal static class EndToEndRun
         Console.WriteLine($"[{label}] backlog: {flood} records handled in {clock.Elapsed.TotalSeconds:F1} s = {maxRate:F0}/s (written at {produced:F0}/s)");
         Console.WriteLine($"[{label}] per event: {cpuPerEvent:F1} µs CPU, {bytesPerEvent:F0} B allocated; GC pause {cost.GcPause.TotalMilliseconds:F0} ms, {cost.Gen0} gen0 / {cost.Gen2} gen2");
 
+        // Half the maximum sustained rate: the offered one when the platform kept up with it, else what it handled. (A
+        // backlog drains faster than events arriving one by one, since a delivery call then carries several of a user's.)
+        var rate = (sustained.KeptUp ? sustained.Offered : sustained.Handled) / 2;
+        var watchedUsers = generator.Shoppers.Take(settings.WatchedUsers).Select(s => s.UserId).ToHashSet(StringComparer.Ordinal);
+        var latencyEvents = LatencyEvents.Prepare(generator, (long)(rate * settings.LatencySeconds), watchedUsers);
+
         // The latency phase measures a steady state: the storage sink first catches up with the backlog.
         var catchUp = Stopwatch.StartNew();
         await sinkLag.WaitUntilCaughtUpAsync(TimeSpan.FromMinutes(10), ct);
 
         Console.WriteLine($"[{label}] storage sink caught up with the backlog {catchUp.Elapsed.TotalSeconds:F1} s after the sessions");
-        await using var streams = await RecommendationStreams.OpenAsync(host.Channel, generator.Shoppers.Take(settings.WatchedUsers).Select(s => s.UserId));
-        // Half the maximum sustained rate: the offered one when the platform kept up with it, else what it handled. (A
-        // backlog drains faster than events arriving one by one, since a delivery call then carries several of a user's.)
-        var rate = (sustained.KeptUp ? sustained.Offered : sustained.Handled) / 2;
+        await using var streams = await RecommendationStreams.OpenAsync(host.Channel, watchedUsers);
         var pacer = new RatePacer(rate);
         var before = writer.Records;
         long clicksSeen = 0, modelHits = 0, trendingHits = 0, maxBacklog = 0;
-        for (long i = 0; pacer.Elapsed < TimeSpan.FromSeconds(settings.LatencySeconds) && !ct.IsCancellationRequested; i++)
+        for (long i = 0; i < latencyEvents.Events.Length && !ct.IsCancellationRequested; i++)
         {
             await pacer.PaceAsync(i, ct);
             if ((i & 1023) == 0)
@@ -83,24 +86,24 @@ internal static class EndToEndRun
                 maxBacklog = Math.Max(maxBacklog, writer.Records - meter.Handled);
             }
 
-            var next = generator.Next();
-            var user = next.Event.UserId;
-            if (streams.IsWatched(user))
+            var next = latencyEvents.Events[i];
+            if (latencyEvents.Watched[i] is { } watched)
             {
-                if (next.NewProductClick is { } product)
+                if (watched.NewProductClick is { } product)
                 {
                     clicksSeen++;
-                    modelHits += streams.Latest(user).Contains(product) ? 1 : 0;
-                    trendingHits += host.Recommender.Trending(next.SessionProducts, 10).Any(r => r.ProductId == product) ? 1 : 0;
+                    modelHits += streams.Latest(next.UserId).Contains(product) ? 1 : 0;
+                    trendingHits += host.Recommender.Trending(watched.SessionProducts, 10).Any(r => r.ProductId == product) ? 1 : 0;
                 }
 
-                if (next.Event.InteractionTypeCase != UserInteraction.InteractionTypeOneofCase.PageView)
+                if (watched.AsksForSet)
                 {
-                    streams.Sent(user, next.Event.EventId);
+                    streams.Sent(next.UserId, watched.EventId);
                 }
             }
 
             writer.Write(next);
+            latencyEvents.Events[i] = default;
         }
 
         var achieved = (writer.Records - before) / pacer.Elapsed.TotalSeconds;

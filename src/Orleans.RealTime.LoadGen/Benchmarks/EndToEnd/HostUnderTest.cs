@@ -37,7 +37,6 @@ internal sealed class HostUnderTest : IAsyncDisposable
             $"--Orleans:GatewayPort={FreePort()}",
             $"--Kafka:Embedded:Partitions={partitions}",
             "--Logging:LogLevel:Default=Warning",
-            "--Kafka:PollTimeout=00:00:00.005",
             "--Logging:LogLevel:Orleans.RealTime.Host=Information",
             .. redis is null ? Array.Empty<string>() : [$"--Sessions:Redis={redis}"],
             .. extra,
