@@ -22,6 +22,14 @@ public sealed class KafkaStreamOptions
     /// </summary>
     public TimeSpan ReadWait { get; set; } = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// Whether each delivery puts its record's <see cref="Providers.KafkaRecordMetadata"/> in the request context, where
+    /// a consumer reads it as <see cref="Providers.KafkaRecordContext.Current"/>; true by default. Orleans copies the
+    /// request context with every delivery call (a dictionary built, copied and read back per call): turn it off when
+    /// no consumer reads it.
+    /// </summary>
+    public bool RecordContext { get; set; } = true;
+
     /// <summary>How often delivered offsets are committed; 1 s by default. Offsets are also committed at shutdown.</summary>
     public TimeSpan CommitInterval { get; set; } = TimeSpan.FromSeconds(1);
 

@@ -31,6 +31,16 @@ public sealed class PullingAgentSettingsTests
     }
 
     [Fact]
+    public async Task RecordContext_IsOff_UnlessConfigured()
+    {
+        await using var defaults = RealTimeHost.Build(HostArguments.For(FreePort.Next(4)));
+        await using var configured = RealTimeHost.Build(HostArguments.For(FreePort.Next(4), ["--Kafka:RecordContext=true"]));
+
+        Assert.False(KafkaOptions(defaults).RecordContext);
+        Assert.True(KafkaOptions(configured).RecordContext);
+    }
+
+    [Fact]
     public async Task CommitDelay_DefaultsToTheAgentsMaxEventDeliveryTime_UnlessConfigured()
     {
         await using var defaults = RealTimeHost.Build(HostArguments.For(FreePort.Next(4)));

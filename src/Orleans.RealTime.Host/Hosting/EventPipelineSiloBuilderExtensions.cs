@@ -107,6 +107,13 @@ internal static class EventPipelineSiloBuilderExtensions
         // librdkafka lets a fetch wait up to 500 ms for more data; a click should reach its session at once.
         options.ConsumerSettings.TryAdd("fetch.wait.max.ms", "2");
 
+        // The sessions take the offset from the sequence token and never read the record context, which Orleans would
+        // otherwise build, copy and read back with every delivery call.
+        if (services.GetRequiredService<IConfiguration>()[$"{KafkaSection}:{nameof(KafkaStreamOptions.RecordContext)}"] is null)
+        {
+            options.RecordContext = false;
+        }
+
         // Several records per delivery call: after a handover an in-flight call's earlier records can be unpinned
         // (provider README), so offsets wait until Orleans has completed or given up any call that held them.
         if (services.GetRequiredService<IConfiguration>()[$"{KafkaSection}:{nameof(KafkaStreamOptions.CommitDelay)}"] is null)

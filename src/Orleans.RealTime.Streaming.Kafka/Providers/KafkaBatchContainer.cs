@@ -8,7 +8,7 @@ namespace Orleans.RealTime.Streaming.Kafka.Providers;
 /// request-context dictionary: one object less per cached record, and no dictionary copy per delivery.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("orleans-realtime.kafka.batch")]
-internal sealed class KafkaBatchContainer(StreamId streamId, object[] events, KafkaRecordMetadata metadata, KafkaStreamSequenceToken token, int sizeBytes)
+internal sealed class KafkaBatchContainer(StreamId streamId, object[] events, KafkaRecordMetadata metadata, KafkaStreamSequenceToken token, int sizeBytes, bool recordContext = true)
     : IBatchContainer
 {
     [Id(0)]
@@ -27,6 +27,10 @@ internal sealed class KafkaBatchContainer(StreamId streamId, object[] events, Ka
     [Id(4)]
     public int SizeBytes { get; } = sizeBytes;
 
+    /// <summary>Whether a delivery puts <see cref="Metadata"/> in the request context (<see cref="KafkaStreamOptions.RecordContext"/>).</summary>
+    [Id(5)]
+    public bool RecordContext { get; } = recordContext;
+
     public StreamSequenceToken SequenceToken => Token;
 
     public long Offset => Token.Offset;
@@ -36,6 +40,11 @@ internal sealed class KafkaBatchContainer(StreamId streamId, object[] events, Ka
 
     public bool ImportRequestContext()
     {
+        if (!RecordContext)
+        {
+            return false;
+        }
+
         RequestContext.Set(KafkaRecordContext.Key, Metadata);
         return true;
     }

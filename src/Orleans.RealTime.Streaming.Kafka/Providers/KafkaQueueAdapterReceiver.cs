@@ -111,7 +111,7 @@ internal sealed partial class KafkaQueueAdapterReceiver(
         foreach (var record in records)
         {
             _tracker.Read(record.Offset.Value);
-            if (KafkaRecordDecoder.TryDecode(dataAdapter, record, out var batch, out var error))
+            if (KafkaRecordDecoder.TryDecode(dataAdapter, record, _options.RecordContext, out var batch, out var error))
             {
                 batches.Add(batch);
             }

@@ -6,8 +6,11 @@ namespace Orleans.RealTime.Streaming.Kafka.Providers;
 /// <summary>Turns a consumed Kafka record into a batch container: key as stream key, value through the data adapter.</summary>
 internal static class KafkaRecordDecoder
 {
-    /// <summary>Decodes <paramref name="record"/>; on failure says why in <paramref name="error"/>.</summary>
-    public static bool TryDecode(IKafkaDataAdapter dataAdapter, ConsumeResult<byte[], byte[]> record, out KafkaBatchContainer batch, out string error)
+    /// <summary>
+    /// Decodes <paramref name="record"/>; on failure says why in <paramref name="error"/>. The batch puts the record's
+    /// metadata in the request context of its delivery when <paramref name="recordContext"/> is set.
+    /// </summary>
+    public static bool TryDecode(IKafkaDataAdapter dataAdapter, ConsumeResult<byte[], byte[]> record, bool recordContext, out KafkaBatchContainer batch, out string error)
     {
         batch = null!;
         error = "";
@@ -38,7 +41,7 @@ internal static class KafkaRecordDecoder
             return false;
         }
 
-        batch = new KafkaBatchContainer(StreamId.Create(record.Topic, key), [evt], metadata, new KafkaStreamSequenceToken(record.Offset.Value), message.Value?.Length ?? 0);
+        batch = new KafkaBatchContainer(StreamId.Create(record.Topic, key), [evt], metadata, new KafkaStreamSequenceToken(record.Offset.Value), message.Value?.Length ?? 0, recordContext);
         return true;
     }
 }

@@ -15,6 +15,7 @@ internal sealed class KafkaRewindCursor : IQueueCacheCursor
     private readonly IKafkaDataAdapter _dataAdapter;
     private readonly KafkaRetentionGap _retentionGap;
     private readonly TimeSpan _readTimeout;
+    private readonly bool _recordContext;
     private readonly KafkaPartitionProgress _progress;
     private IConsumer<byte[], byte[]>? _consumer;
     private IQueueCacheCursor? _handedOver;
@@ -28,6 +29,7 @@ internal sealed class KafkaRewindCursor : IQueueCacheCursor
         _dataAdapter = dataAdapter;
         _retentionGap = retentionGap;
         _readTimeout = clients.Options.RequestTimeout;
+        _recordContext = clients.Options.RecordContext;
         _next = offset;
         _progress = state.Progress;
         _progress.RewindStarted();
@@ -73,7 +75,7 @@ internal sealed class KafkaRewindCursor : IQueueCacheCursor
             }
 
             _next = record.Offset.Value + 1;
-            if (KafkaRecordDecoder.TryDecode(_dataAdapter, record, out var batch, out _) && batch.StreamId.Equals(_streamId))
+            if (KafkaRecordDecoder.TryDecode(_dataAdapter, record, _recordContext, out var batch, out _) && batch.StreamId.Equals(_streamId))
             {
                 _current = batch;
                 return QueueCacheCursorMoveResult.Success;
