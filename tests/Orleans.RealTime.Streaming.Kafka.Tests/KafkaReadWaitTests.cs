@@ -69,7 +69,8 @@ public sealed class KafkaReadWaitTests
             await ProduceAsync(kafka, $"e-{i}");
         }
 
-        using var consumer = new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig { BootstrapServers = kafka.BootstrapServers, GroupId = "g-feed" }).Build();
+        // The feed owns the consumer and closes it.
+        var consumer = new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig { BootstrapServers = kafka.BootstrapServers, GroupId = "g-feed" }).Build();
         consumer.Assign(new TopicPartitionOffset(Topic, 0, Offset.Beginning));
         var offsets = new List<long>();
         using (var feed = new KafkaRecordFeed(consumer, capacity: 4, "test feed"))

@@ -26,7 +26,6 @@ internal sealed partial class KafkaQueueAdapterReceiver(
     private readonly List<ConsumeResult<byte[], byte[]>> _polled = [];
     private readonly DelayedCommits _committable = new();
     private readonly Lock _assignLock = new();
-    private IConsumer<byte[], byte[]>? _consumer;
     private KafkaRecordFeed? _feed;
     private TopicPartition _topicPartition = null!;
     private long _nextOffset;
@@ -73,23 +72,22 @@ internal sealed partial class KafkaQueueAdapterReceiver(
 
     private async Task<IList<IBatchContainer>> ReadAsync(int maxCount, CancellationToken cancellationToken)
     {
-        var (consumer, feed) = (_consumer, _feed);
-        if (consumer is null && !_shutDown && timeProvider.GetUtcNow() >= _nextAssignAttempt)
+        var feed = _feed;
+        if (feed is null && !_shutDown && timeProvider.GetUtcNow() >= _nextAssignAttempt)
         {
-            consumer = await TryAssignAsync();
-            feed = _feed;
+            feed = await TryAssignAsync();
         }
 
-        if (consumer is null || feed is null || maxCount <= 0)
+        if (feed is null || maxCount <= 0)
         {
             return [];
         }
 
         await feed.WaitAsync(_options.ReadWait, cancellationToken);
-        var records = Poll(consumer, feed, Math.Min(maxCount, _options.MaxBatchSize));
+        var records = Poll(feed, Math.Min(maxCount, _options.MaxBatchSize));
         try
         {
-            return await DecodeAsync(consumer, records);
+            return await DecodeAsync(feed.Consumer, records);
         }
         finally
         {
@@ -160,15 +158,15 @@ internal sealed partial class KafkaQueueAdapterReceiver(
 
     public async Task Shutdown(TimeSpan timeout)
     {
-        IConsumer<byte[], byte[]>? consumer;
+        KafkaRecordFeed? feed;
         lock (_assignLock)
         {
             _shutDown = true;
-            consumer = _consumer;
+            feed = _feed;
         }
 
         _watch?.Dispose();
-        if (consumer is null)
+        if (feed is null)
         {
             return;
         }
@@ -179,19 +177,16 @@ internal sealed partial class KafkaQueueAdapterReceiver(
         }
         finally
         {
-            _consumer = null;
+            _feed = null;
             registry.Detach(queueId, this);
 
-            // The feed's thread stops consuming before the consumer closes.
-            _feed?.Dispose();
-            _feed = null;
-            consumer.Close();
-            consumer.Dispose();
+            // Stops the feed's thread, then closes the consumer.
+            feed.Dispose();
             LogReleased(_state.Topic, _state.Partition, _lastCommitted);
         }
     }
 
-    private async Task<IConsumer<byte[], byte[]>?> TryAssignAsync()
+    private async Task<KafkaRecordFeed?> TryAssignAsync()
     {
         KafkaPartitionAssignment assignment;
         try
@@ -205,6 +200,7 @@ internal sealed partial class KafkaQueueAdapterReceiver(
             return null;
         }
 
+        KafkaRecordFeed feed;
         lock (_assignLock)
         {
             if (_shutDown)
@@ -216,17 +212,16 @@ internal sealed partial class KafkaQueueAdapterReceiver(
             _nextOffset = assignment.Start;
             _lastCommitted = assignment.Committed;
             _lastCommitTime = timeProvider.GetUtcNow();
-            _consumer = assignment.Consumer;
-            _feed = new KafkaRecordFeed(assignment.Consumer, _options.MaxBatchSize, $"kafka {_state.Topic}[{_state.Partition}]");
+            _feed = feed = new KafkaRecordFeed(assignment.Consumer, _options.MaxBatchSize, $"kafka {_state.Topic}[{_state.Partition}]");
         }
 
         _state.Progress.NextOffset = assignment.Start;
         registry.Attach(queueId, this);
         LogAssigned(_state.Topic, _state.Partition, assignment.Start, assignment.Committed);
-        return assignment.Consumer;
+        return feed;
     }
 
-    private List<ConsumeResult<byte[], byte[]>> Poll(IConsumer<byte[], byte[]> consumer, KafkaRecordFeed feed, int maxCount)
+    private List<ConsumeResult<byte[], byte[]>> Poll(KafkaRecordFeed feed, int maxCount)
     {
         // One agent turn at a time calls this receiver, so one list serves every poll (no 8 KB array per empty poll).
         var records = _polled;
@@ -236,7 +231,7 @@ internal sealed partial class KafkaQueueAdapterReceiver(
         {
             if (record.Offset.Value > _nextOffset)
             {
-                retentionGap.Check(consumer, _nextOffset, record.Offset.Value, _options.RequestTimeout, "while reading");
+                retentionGap.Check(feed.Consumer, _nextOffset, record.Offset.Value, _options.RequestTimeout, "while reading");
             }
 
             _nextOffset = record.Offset.Value + 1;
@@ -253,7 +248,7 @@ internal sealed partial class KafkaQueueAdapterReceiver(
 
     private async Task CommitAsync(bool force)
     {
-        var consumer = _consumer;
+        var consumer = _feed?.Consumer;
         var now = timeProvider.GetUtcNow();
         _committable.Note(_tracker.Committable, now);
         if (consumer is null || (!force && now - _lastCommitTime < _options.CommitInterval))

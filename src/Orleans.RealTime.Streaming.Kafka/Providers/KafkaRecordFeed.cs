@@ -6,7 +6,7 @@ namespace Orleans.RealTime.Streaming.Kafka.Providers;
 /// Waits on one partition's consumer on a thread of its own and holds what arrives for the receiver, so a read can
 /// wait for the next record and return the moment it arrives instead of at the pulling agent's next timer tick.
 /// Holds at most <c>capacity</c> records (librdkafka prefetches the rest); a consume error is held until a read takes
-/// it. Dispose it before the consumer: the thread leaves within <see cref="ConsumeTimeout"/>.
+/// it. Owns the consumer: disposing stops the thread (within <see cref="ConsumeTimeout"/>), then closes the consumer.
 /// </summary>
 internal sealed class KafkaRecordFeed : IDisposable
 {
@@ -31,6 +31,9 @@ internal sealed class KafkaRecordFeed : IDisposable
         _thread = new Thread(Run) { IsBackground = true, Name = name };
         _thread.Start();
     }
+
+    /// <summary>The partition's consumer, for commits, watermarks and offset lookups; the feed alone consumes from it.</summary>
+    public IConsumer<byte[], byte[]> Consumer => _consumer;
 
     /// <summary>
     /// Completes when a record (or an error) is held, when <paramref name="wait"/> has passed, or when
@@ -101,6 +104,14 @@ internal sealed class KafkaRecordFeed : IDisposable
         }
 
         // _mayConsume is not disposed: a read racing the shutdown may still set it (it holds no kernel handle).
+        try
+        {
+            _consumer.Close();
+        }
+        finally
+        {
+            _consumer.Dispose();
+        }
     }
 
     private void Run()
