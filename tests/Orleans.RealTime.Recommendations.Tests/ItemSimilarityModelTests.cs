@@ -87,6 +87,20 @@ public sealed class ItemSimilarityModelTests
     }
 
     [Fact]
+    public void CopiesOfAProductId_CountAsOneProduct()
+    {
+        using var h = new ModelHarness();
+        h.Learn(h.Session(InteractionKind.View, Copy("a"), Copy("b")));
+        var once = Assert.Single(h.Model.NeighborsOf("b")).Score;
+
+        h.Learn(h.Session(InteractionKind.View, Copy("a"), Copy("b")));
+
+        // Two co-views over two occurrences of "a": 2 / sqrt(2) against 1 / sqrt(1).
+        Assert.Equal(1, h.Model.PairCount(Copy("a")));
+        Assert.Equal(Math.Sqrt(2) * once, Assert.Single(h.Model.NeighborsOf("b")).Score, 9);
+    }
+
+    [Fact]
     public void CoOccurrenceWindow_LimitsHowFarBackAnInteractionPairs()
     {
         using var h = new ModelHarness(o => o.CoOccurrenceWindow = 2);
@@ -95,4 +109,6 @@ public sealed class ItemSimilarityModelTests
         Assert.DoesNotContain(h.Model.NeighborsOf("D"), n => n.ProductId == "A");
         Assert.Contains(h.Model.NeighborsOf("D"), n => n.ProductId == "B");
     }
+
+    private static string Copy(string productId) => new(productId.AsSpan());
 }

@@ -18,11 +18,14 @@ public sealed class ItemSimilarityModel(IOptions<RecommendationOptions> options,
     private const int RowKeepFactor = 2;
     private static readonly Neighbor[] None = [];
     private readonly RecommendationOptions _options = options.Value;
-    private readonly Dictionary<string, Dictionary<string, PairScore>> _pairs = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, long> _occurrences = new(StringComparer.Ordinal);
+    // The writer's own tables hold only the model's instance of each product id (Canonical), so they compare ids by
+    // reference: an update touches up to ~70 entries, and hashing and comparing the characters each time made Apply
+    // the busiest code of the event pipeline. Readers' lookups (_published) and canonicalization compare characters.
+    private readonly Dictionary<string, Dictionary<string, PairScore>> _pairs = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, long> _occurrences = new(ReferenceEqualityComparer.Instance);
     private readonly ConcurrentDictionary<string, Neighbor[]> _published = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, long> _publishedAt = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _pending = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _publishedAt = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<string> _pending = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<string> _productIds = new(StringComparer.Ordinal);
     private readonly List<string> _due = [];
 
@@ -36,7 +39,8 @@ public sealed class ItemSimilarityModel(IOptions<RecommendationOptions> options,
     public int PendingCount => _pending.Count;
 
     /// <summary>How many pairs <paramref name="productId"/>'s row holds, published or not (bounded by 4 × MaxNeighbors).</summary>
-    internal int PairCount(string productId) => _pairs.TryGetValue(productId, out var row) ? row.Count : 0;
+    internal int PairCount(string productId) =>
+        _productIds.TryGetValue(productId, out var product) && _pairs.TryGetValue(product, out var row) ? row.Count : 0;
 
     /// <summary>The top neighbours of <paramref name="productId"/>, best first; empty when it has none yet.</summary>
     public IReadOnlyList<Neighbor> NeighborsOf(string productId) =>
@@ -129,7 +133,7 @@ public sealed class ItemSimilarityModel(IOptions<RecommendationOptions> options,
     {
         if (!_pairs.TryGetValue(from, out var row))
         {
-            row = new Dictionary<string, PairScore>(StringComparer.Ordinal);
+            row = new Dictionary<string, PairScore>(ReferenceEqualityComparer.Instance);
             _pairs[from] = row;
         }
 
