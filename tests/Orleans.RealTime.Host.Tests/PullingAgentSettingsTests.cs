@@ -31,6 +31,16 @@ public sealed class PullingAgentSettingsTests
     }
 
     [Fact]
+    public async Task FetchWait_Is2ms_OnTheEmbeddedBrokerOnly()
+    {
+        await using var embedded = RealTimeHost.Build(HostArguments.For(FreePort.Next(4)));
+        await using var external = RealTimeHost.Build(HostArguments.For(FreePort.Next(4), ["--Kafka:BootstrapServers=127.0.0.1:9"]));
+
+        Assert.Equal("2", KafkaOptions(embedded).ConsumerSettings["fetch.wait.max.ms"]);
+        Assert.DoesNotContain("fetch.wait.max.ms", KafkaOptions(external).ConsumerSettings.Keys);
+    }
+
+    [Fact]
     public async Task RecordContext_IsOff_UnlessConfigured()
     {
         await using var defaults = RealTimeHost.Build(HostArguments.For(FreePort.Next(4)));

@@ -28,6 +28,7 @@ public sealed class TwoSiloClusterTests(ITestOutputHelper output)
         using var redis = new RedisServerFixture();
         using var broker = HostProcess.Start("kafka-dev", $"--Kafka:Embedded:Partitions={Partitions}");
         var bootstrap = BootstrapOf(await broker.WaitForLineAsync("Kafka bootstrap: ", StartDeadline));
+        await broker.WaitForLineAsync("--Kafka:ConsumerSettings:fetch.wait.max.ms=2", StartDeadline);
         var cluster = ClusterArguments(redis.ConnectionString, bootstrap, "two-silo-" + Guid.NewGuid().ToString("N")[..8]);
         var (victimPorts, survivorPorts) = (FreePort.Next(4), FreePort.Next(4));
         using var victim = HostProcess.Start(HostArguments.For(victimPorts, cluster));
@@ -94,6 +95,8 @@ public sealed class TwoSiloClusterTests(ITestOutputHelper output)
         "--RealTime:Profile=Cluster",
         $"--Cluster:Redis={redis}",
         $"--Kafka:BootstrapServers={bootstrap}",
+        // kafka-dev is a mock broker, which answers a fetch that found nothing only after the whole wait (it says so).
+        "--Kafka:ConsumerSettings:fetch.wait.max.ms=2",
         $"--Orleans:ClusterId={clusterId}",
         "--Storage:Sink:Enabled=false",
         "--Dashboard:Enabled=false",

@@ -86,6 +86,9 @@ internal static class EventPipelineSiloBuilderExtensions
         return silo;
     }
 
+    /// <summary>The consumer setting a mock broker needs for prompt delivery (kafka-dev tells silos to pass it).</summary>
+    internal static readonly KeyValuePair<string, string> MockFetchWait = new("fetch.wait.max.ms", "2");
+
     private static void ApplyDefaults(KafkaStreamOptions options, IServiceProvider services)
     {
         // In the Cluster profile there is no embedded broker: an empty bootstrap fails the start in validation instead.
@@ -104,8 +107,14 @@ internal static class EventPipelineSiloBuilderExtensions
             options.ConsumerGroupId = DefaultConsumerGroup;
         }
 
-        // librdkafka lets a fetch wait up to 500 ms for more data; a click should reach its session at once.
-        options.ConsumerSettings.TryAdd("fetch.wait.max.ms", "2");
+        // The embedded broker (librdkafka's mock) holds a fetch that finds no record for the consumer's whole
+        // fetch.wait.max.ms (500 ms by default) and does not answer it when one arrives: 2 ms, so a click reaches its
+        // session at once. A real broker answers a waiting fetch as soon as a record arrives, so there the default
+        // stays: a short wait would only multiply idle fetch requests (per partition, 500 a second).
+        if (services.GetService<EmbeddedKafka>() is { } broker && options.BootstrapServers == broker.BootstrapServers)
+        {
+            options.ConsumerSettings.TryAdd(MockFetchWait.Key, MockFetchWait.Value);
+        }
 
         // The sessions take the offset from the sequence token and never read the record context, which Orleans would
         // otherwise build, copy and read back with every delivery call.

@@ -1,4 +1,5 @@
 using Orleans.RealTime.Sessions;
+using Orleans.RealTime.Streaming.Kafka;
 using Orleans.RealTime.Streaming.Kafka.Embedded;
 
 namespace Orleans.RealTime.Host.Hosting;
@@ -6,7 +7,8 @@ namespace Orleans.RealTime.Host.Hosting;
 /// <summary>
 /// <c>Orleans.RealTime.Host kafka-dev</c>: runs only the embedded development broker (librdkafka's mock cluster) with
 /// the events topic, logs <c>Kafka bootstrap: HOST:PORT</c>, and stops on Ctrl+C, so several silo processes on one
-/// machine can share it through <c>Kafka:BootstrapServers</c>. Settings: <c>--Kafka:Embedded:Partitions=16</c>.
+/// machine can share it through <c>Kafka:BootstrapServers</c> (with <c>Kafka:ConsumerSettings:fetch.wait.max.ms=2</c>,
+/// which it logs too). Settings: <c>--Kafka:Embedded:Partitions=16</c>.
 /// </summary>
 internal static partial class KafkaDevBroker
 {
@@ -25,10 +27,16 @@ internal static partial class KafkaDevBroker
         });
         using var host = builder.Build();
         var kafka = host.Services.GetRequiredService<EmbeddedKafka>();
-        LogBootstrap(host.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(KafkaDevBroker)), kafka.BootstrapServers);
+        var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(KafkaDevBroker));
+        LogBootstrap(logger, kafka.BootstrapServers);
+        var (key, value) = EventPipelineSiloBuilderExtensions.MockFetchWait;
+        LogFetchWait(logger, $"{EventPipelineSiloBuilderExtensions.KafkaSection}:{nameof(KafkaStreamOptions.ConsumerSettings)}:{key}", value);
         await host.RunAsync();
     }
 
     [LoggerMessage(1, LogLevel.Information, "Kafka bootstrap: {Bootstrap}")]
     private static partial void LogBootstrap(ILogger logger, string bootstrap);
+
+    [LoggerMessage(2, LogLevel.Information, "A mock broker answers a fetch that found no record only after the consumer's whole fetch wait: give each silo --{Key}={Value}")]
+    private static partial void LogFetchWait(ILogger logger, string key, string value);
 }
