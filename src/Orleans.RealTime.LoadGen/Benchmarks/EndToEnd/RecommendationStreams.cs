@@ -63,16 +63,6 @@ internal sealed class RecommendationStreams : IAsyncDisposable
         }
     }
 
-    public void ResetLatency()
-    {
-        lock (_lock)
-        {
-            _latency.Reset();
-        }
-
-        _pending.Clear();
-    }
-
     /// <summary>Records the latency of the user's pending events up to and including <paramref name="trigger"/>, if it is one of them.</summary>
     private void Answered(string user, string trigger, long now)
     {
