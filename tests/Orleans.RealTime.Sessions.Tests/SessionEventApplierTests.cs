@@ -35,6 +35,25 @@ public sealed class SessionEventApplierTests
     }
 
     [Fact]
+    public void ModelContext_IsTheMostRecentProductsTheModelReads_AndNoneForAnEventWithoutProducts()
+    {
+        var applier = new SessionEventApplier(new SessionOptions(), modelContext: 3);
+        var state = new UserSessionState();
+        for (var i = 1; i <= 5; i++)
+        {
+            Apply(applier, state, Events.Click("u", $"c{i}", $"P{i}"));
+        }
+
+        var click = Apply(applier, state, Events.Click("u", "c6", "P6"));
+        var view = Apply(applier, state, Events.View("u", "v1"));
+
+        Assert.Equal(["P5", "P4", "P3"], click.Context.Select(p => p.ProductId));
+        Assert.Equal(["P6"], click.Products);
+        Assert.Empty(view.Context);
+        Assert.Equal(6, state.RecentProducts.Count);
+    }
+
+    [Fact]
     public void ProductIds_AreStoredAsOneInstanceForAllSessions_NotEachEventsCopy()
     {
         var applier = Applier();

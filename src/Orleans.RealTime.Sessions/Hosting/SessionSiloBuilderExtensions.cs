@@ -35,7 +35,9 @@ public static class SessionSiloBuilderExtensions
         services.AddRealTimeRecommendations();
         services.TryAddKeyedSingleton(RealTimeClock.Key, TimeProvider.System);
         services.TryAddSingleton<SessionInstruments>();
-        services.TryAddSingleton(sp => new SessionEventApplier(sp.GetRequiredService<IOptions<SessionOptions>>().Value));
+        services.TryAddSingleton(sp => new SessionEventApplier(
+            sp.GetRequiredService<IOptions<SessionOptions>>().Value,
+            sp.GetRequiredService<IOptions<RecommendationOptions>>().Value.CoOccurrenceWindow));
         services.TryAddSingleton<ISessionExpiry, ReminderSessionExpiry>();
         services.TryAddSingleton<RecentSessionSummaries>();
         services.TryAddSingleton<ISessionSummarySink>(sp => sp.GetRequiredService<RecentSessionSummaries>());

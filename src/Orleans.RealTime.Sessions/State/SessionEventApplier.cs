@@ -1,4 +1,5 @@
 using System.IO.Hashing;
+using System.Runtime.InteropServices;
 using System.Text;
 using Orleans.RealTime.Contracts.Events;
 using Orleans.RealTime.Contracts.Text;
@@ -11,7 +12,7 @@ namespace Orleans.RealTime.Sessions.State;
 /// Applies events to a <see cref="UserSessionState"/>: the delivery checks of the configured semantics, late and
 /// out-of-order handling, counts, recent products, cart, purchases and spend. Pure: no I/O, no clock of its own.
 /// </summary>
-internal sealed class SessionEventApplier(SessionOptions options)
+internal sealed class SessionEventApplier(SessionOptions options, int modelContext = int.MaxValue)
 {
     private readonly long _ttlMs = (long)options.IdleTimeout.TotalMilliseconds;
 
@@ -63,7 +64,10 @@ internal sealed class SessionEventApplier(SessionOptions options)
         }
 
         state.Counts[(int)kind]++;
-        var context = state.RecentProducts.ToArray();
+        // What the model pairs the event's products with: only the most recent products it reads (modelContext), and
+        // nothing for an event without products (a copy per event, kept until the model's next batch).
+        var recent = CollectionsMarshal.AsSpan(state.RecentProducts);
+        var context = TouchesProducts(evt) ? recent[..Math.Min(recent.Length, modelContext)].ToArray() : [];
         var products = ApplyInteraction(state, evt, kind);
         Advance(state, offset);
         Remember(state, hash);
@@ -97,6 +101,9 @@ internal sealed class SessionEventApplier(SessionOptions options)
     private bool IsLate(UserSessionState state, long timestamp) => state.IsOpen
         ? timestamp < state.StartedAtMs - _ttlMs
         : state.ClosedLastEventAtMs > 0 && timestamp < state.ClosedLastEventAtMs;
+
+    private static bool TouchesProducts(UserInteraction evt) =>
+        evt.InteractionTypeCase != UserInteraction.InteractionTypeOneofCase.PageView || evt.PageView.ProductId.Length > 0;
 
     private List<string> ApplyInteraction(UserSessionState state, UserInteraction evt, InteractionKind kind)
     {
@@ -147,7 +154,7 @@ internal sealed class SessionEventApplier(SessionOptions options)
 
     private void Touch(UserSessionState state, string product, InteractionKind kind)
     {
-        var index = state.RecentProducts.FindIndex(p => string.Equals(p.ProductId, product, StringComparison.Ordinal));
+        var index = IndexOf(state.RecentProducts, product);
         if (index >= 0)
         {
             kind = (InteractionKind)Math.Max((int)kind, (int)state.RecentProducts[index].Kind);
@@ -159,6 +166,19 @@ internal sealed class SessionEventApplier(SessionOptions options)
         {
             state.RecentProducts.RemoveRange(options.RecentProductLimit, state.RecentProducts.Count - options.RecentProductLimit);
         }
+    }
+
+    private static int IndexOf(List<ProductInteraction> recent, string product)
+    {
+        for (var i = 0; i < recent.Count; i++)
+        {
+            if (string.Equals(recent[i].ProductId, product, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>The silo's one instance of a product id or currency.</summary>
