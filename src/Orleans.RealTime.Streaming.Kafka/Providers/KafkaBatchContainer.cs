@@ -35,8 +35,25 @@ internal sealed class KafkaBatchContainer(StreamId streamId, object[] events, Ka
 
     public long Offset => Token.Offset;
 
-    public IEnumerable<Tuple<T, StreamSequenceToken>> GetEvents<T>() =>
-        Events.OfType<T>().Select((e, i) => Tuple.Create(e, (StreamSequenceToken)new KafkaStreamSequenceToken(Token.Offset, i)));
+    /// <summary>
+    /// The events of type <typeparamref name="T"/>, each with the token of its index among them. A record nearly always
+    /// holds one event, so this builds the list directly (no iterators and closure per delivery) and hands out the
+    /// container's own token for index 0.
+    /// </summary>
+    public IEnumerable<Tuple<T, StreamSequenceToken>> GetEvents<T>()
+    {
+        var matching = new List<Tuple<T, StreamSequenceToken>>(Events.Length);
+        foreach (var evt in Events)
+        {
+            if (evt is T item)
+            {
+                var index = matching.Count;
+                matching.Add(Tuple.Create(item, index == Token.EventIndex ? (StreamSequenceToken)Token : new KafkaStreamSequenceToken(Token.Offset, index)));
+            }
+        }
+
+        return matching;
+    }
 
     public bool ImportRequestContext()
     {
