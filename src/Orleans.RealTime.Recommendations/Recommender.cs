@@ -37,9 +37,9 @@ public sealed class Recommender(
         try
         {
             var seen = scratch.Seen;
-            foreach (var product in recent)
+            for (var i = 0; i < recent.Count; i++)
             {
-                seen.Add(product.ProductId);
+                seen.Add(recent[i].ProductId);
             }
 
             foreach (var product in excluded)
@@ -53,8 +53,10 @@ public sealed class Recommender(
             {
                 var source = recent[i].ProductId;
                 var recency = 1.0 / (1 + i);
-                foreach (var neighbor in model.NeighborsOf(source))
+                var neighbors = model.NeighborsOf(source);
+                for (var n = 0; n < neighbors.Count; n++)
                 {
+                    var neighbor = neighbors[n];
                     if (seen.Contains(neighbor.ProductId))
                     {
                         continue;
@@ -66,9 +68,11 @@ public sealed class Recommender(
                 }
             }
 
-            var top = scratch.Top(size);
-            var count = SelectTop(candidates, top);
-            var result = new List<RecommendedProduct>(size);
+            // At most as many as there are candidates, so a large limit never sizes the scratch beyond them.
+            var capacity = Math.Min(size, candidates.Count);
+            var top = scratch.Top(capacity);
+            var count = SelectTop(candidates, top, capacity);
+            var result = new List<RecommendedProduct>(count);
             for (var i = 0; i < count; i++)
             {
                 result.Add(new RecommendedProduct(top[i].Key, top[i].Value.Score, top[i].Value.Reason));
@@ -89,25 +93,25 @@ public sealed class Recommender(
     }
 
     /// <summary>
-    /// Puts the best candidates into <paramref name="top"/>, best first (higher score, then product id), as a full
+    /// Puts the best <paramref name="capacity"/> candidates into <paramref name="top"/>, best first (higher score, then product id), as a full
     /// sort would order them; returns how many.
     /// </summary>
-    private static int SelectTop(Dictionary<string, Candidate> candidates, KeyValuePair<string, Candidate>[] top)
+    private static int SelectTop(Dictionary<string, Candidate> candidates, KeyValuePair<string, Candidate>[] top, int capacity)
     {
         var count = 0;
-        if (top.Length == 0)
+        if (capacity == 0)
         {
             return 0;
         }
 
         foreach (var candidate in candidates)
         {
-            if (count == top.Length && !Outranks(candidate, top[^1]))
+            if (count == capacity && !Outranks(candidate, top[capacity - 1]))
             {
                 continue;
             }
 
-            var at = count < top.Length ? count++ : top.Length - 1;
+            var at = count < capacity ? count++ : capacity - 1;
             for (; at > 0 && Outranks(candidate, top[at - 1]); at--)
             {
                 top[at] = top[at - 1];
@@ -160,11 +164,12 @@ public sealed class Recommender(
 
         public Dictionary<string, Candidate> Candidates { get; } = new(StringComparer.Ordinal);
 
+        /// <summary>Room for at least <paramref name="size"/> ranked candidates.</summary>
         public KeyValuePair<string, Candidate>[] Top(int size)
         {
-            if (_top.Length != size)
+            if (_top.Length < size)
             {
-                _top = new KeyValuePair<string, Candidate>[size];
+                _top = new KeyValuePair<string, Candidate>[Math.Max(size, _top.Length * 2)];
             }
 
             return _top;

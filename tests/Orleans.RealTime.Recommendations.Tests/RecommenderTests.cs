@@ -71,6 +71,9 @@ public sealed class RecommenderTests
         Assert.Equal(all.OrderByDescending(r => r.Score).ThenBy(r => r.ProductId, StringComparer.Ordinal), all);
         Assert.Contains(all.Zip(all.Skip(1)), pair => pair.First.Score == pair.Second.Score);
         Assert.Equal(all.Take(7), top);
+
+        // A limit far beyond the candidates sizes nothing by it.
+        Assert.Equal(all, h.Recommender.Recommend(recent, new HashSet<string>(), limit: int.MaxValue).Where(r => r.Reason != "trending"));
     }
 
     [Fact]
