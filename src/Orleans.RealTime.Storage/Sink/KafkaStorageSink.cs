@@ -37,7 +37,7 @@ public sealed partial class KafkaStorageSink(
                 var result = consumer.Consume(batch.UntilDue);
                 if (result is { IsPartitionEOF: false, Message: not null })
                 {
-                    batch.Add(result.Topic, result.Partition.Value, result.Offset.Value, result.Message.Value);
+                    batch.Add(options.Topic, result.Partition.Value, result.Offset.Value, result.Message.Value);
                 }
 
                 if (batch.IsDue)

@@ -95,6 +95,10 @@ public sealed partial class StorageSinkService(
             AutoOffsetReset = AutoOffsetReset.Earliest,
             SessionTimeoutMs = 10_000,
             HeartbeatIntervalMs = 1_000,
+
+            // The sink reads one topic and needs a record's partition, offset and value only: no topic string, headers
+            // or timestamp built per record.
+            ConsumeResultFields = "none",
         }).Build();
 
     [LoggerMessage(30, LogLevel.Information, "Storage sink reading {Topic} as consumer group {Group} from {Bootstrap}.")]
