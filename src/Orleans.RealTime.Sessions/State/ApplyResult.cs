@@ -9,7 +9,7 @@ namespace Orleans.RealTime.Sessions.State;
 /// <param name="OutOfOrder">Whether it was older than the session's latest event.</param>
 /// <param name="Kind">The interaction kind.</param>
 /// <param name="Products">The products it touched with the session's products before it (for the model).</param>
-/// <param name="Context">The session's recent products before the event.</param>
+/// <param name="Context">The session's most recent products before the event, as many as the model pairs with; empty for an event without products.</param>
 internal sealed record ApplyResult(
     ApplyOutcome Outcome,
     bool OpenedSession,
