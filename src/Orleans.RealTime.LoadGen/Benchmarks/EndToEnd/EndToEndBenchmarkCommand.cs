@@ -66,6 +66,9 @@ internal static class EndToEndBenchmarkCommand
         Row("backlog CPU per event, µs (2 cores)", results.Select(r => r.CpuMicrosPerEvent.ToString("F1", i)), "<= 40");
         Row("backlog allocated per event, B", results.Select(r => r.BytesPerEvent.ToString("F0", i)), "");
         Row("latency phase rate, events/s", results.Select(r => r.AchievedLatencyRate.ToString("F0", i)), "sustained / 2");
+        Row("latency phase: GC pauses, count / mean ms", results.Select(r => string.Create(i, $"{r.LatencyGc.Count} / {r.LatencyGc.MeanMs:F1}")), "");
+        Row("latency phase: share of time in GC pauses", results.Select(r => r.LatencyGc.Share.ToString("P1", i)), "");
+        Row("latency phase: allocated per event, B", results.Select(r => r.LatencyGc.BytesPerEvent.ToString("F0", i)), "");
         Row("Kafka write → Watch p50, ms", results.Select(r => r.P50Ms.ToString("F2", i)), "<= 10");
         Row("Kafka write → Watch p99, ms", results.Select(r => r.P99Ms.ToString("F2", i)), "<= 50");
         Row("Kafka write → Watch max, ms", results.Select(r => r.MaxMs.ToString("F2", i)), "");

@@ -77,6 +77,7 @@ internal static class EndToEndRun
         await using var streams = await RecommendationStreams.OpenAsync(host.Channel, watchedUsers);
         var pacer = new RatePacer(rate);
         var before = writer.Records;
+        var latencyStart = ProcessCost.Now();
         long clicksSeen = 0, modelHits = 0, trendingHits = 0, maxBacklog = 0;
         for (long i = 0; i < latencyEvents.Events.Length && !ct.IsCancellationRequested; i++)
         {
@@ -106,12 +107,15 @@ internal static class EndToEndRun
             latencyEvents.Events[i] = default;
         }
 
-        var achieved = (writer.Records - before) / pacer.Elapsed.TotalSeconds;
-        Console.WriteLine($"[{label}] latency phase: {achieved:F0}/s, max backlog {maxBacklog} records");
+        var latencyWindow = pacer.Elapsed;
+        var latencyCost = ProcessCost.Now() - latencyStart;
+        var achieved = (writer.Records - before) / latencyWindow.TotalSeconds;
+        var gc = new GcPauses(latencyCost.Gen0, latencyCost.GcPause, latencyWindow, latencyCost.BytesPer(writer.Records - before));
+        Console.WriteLine($"[{label}] latency phase: {achieved:F0}/s, max backlog {maxBacklog} records; {gc}");
         writer.Flush();
         await meter.WaitForAsync(writer.Records, TimeSpan.FromMinutes(5));
         var (p50, p99, max, samples) = streams.Percentiles();
         var counts = await CountCheck.RunAsync(host.Channel, writer.Expected, TimeSpan.FromMinutes(2));
-        return new EndToEndResult(label, settings.ThroughputEvents, sustained, maxRate, produced, cpuPerEvent, bytesPerEvent, rate, achieved, p50, p99, max, samples, clicksSeen, modelHits, trendingHits, counts);
+        return new EndToEndResult(label, settings.ThroughputEvents, sustained, maxRate, produced, cpuPerEvent, bytesPerEvent, rate, achieved, gc, p50, p99, max, samples, clicksSeen, modelHits, trendingHits, counts);
     }
 }
