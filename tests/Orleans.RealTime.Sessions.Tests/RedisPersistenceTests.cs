@@ -1,4 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Orleans.Persistence;
+using Orleans.RealTime.Sessions.Storage;
 using Orleans.RealTime.Sessions.Summaries;
 using Orleans.RealTime.Sessions.Tests.Infrastructure;
 using Orleans.RealTime.Testing;
@@ -17,6 +21,10 @@ public sealed class RedisPersistenceTests(RedisServerFixture redis) : IClassFixt
         Assert.Equal(3, after.Cart["P2"].Quantity);
         var keys = redis.Connection.GetServers()[0].Keys(pattern: "*redis-u1*").ToList();
         Assert.NotEmpty(keys);
+
+        // Written through the serializer that reuses its buffer, not Orleans' own.
+        var options = test.Cluster.Silos[0].ServiceProvider.GetRequiredService<IOptionsMonitor<RedisStorageOptions>>().Get(SessionStreams.StorageName);
+        Assert.IsType<PooledGrainStorageSerializer>(options.GrainStorageSerializer);
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
-using Orleans.Storage;
+using Orleans.RealTime.Sessions.Storage;
 using StackExchange.Redis;
 
 namespace Orleans.RealTime.Sessions.Hosting;
@@ -22,7 +22,7 @@ public static class SessionRedisSiloBuilderExtensions
         builder.AddRedisGrainStorage(SessionStreams.StorageName, ob => ob.Configure<IServiceProvider>((options, services) =>
         {
             options.ConfigurationOptions = ConfigurationOptions.Parse(connectionString);
-            options.GrainStorageSerializer = new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>());
+            options.GrainStorageSerializer = new PooledGrainStorageSerializer(services.GetRequiredService<Serializer>());
         }));
         if (reminders)
         {

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Concurrent;
 using System.Globalization;
 using Orleans.Serialization;
@@ -14,9 +13,6 @@ namespace Orleans.RealTime.Sessions.Storage;
 /// </summary>
 public sealed class CompactGrainStorage(Serializer serializer) : IGrainStorage
 {
-    [ThreadStatic]
-    private static ArrayBufferWriter<byte>? t_buffer;
-
     private readonly ConcurrentDictionary<StoredStateKey, StoredSlot> _states = new();
     private long _lastVersion;
 
@@ -61,7 +57,7 @@ public sealed class CompactGrainStorage(Serializer serializer) : IGrainStorage
         ArgumentNullException.ThrowIfNull(grainState);
         var key = new StoredStateKey(stateName, grainId);
         var expected = VersionOf(grainState.ETag);
-        var data = Serialize(grainState.State);
+        var data = SerializationBuffer.Write(serializer, grainState.State);
         while (true)
         {
             var slot = _states.GetOrAdd(key, static _ => new StoredSlot());
@@ -113,15 +109,6 @@ public sealed class CompactGrainStorage(Serializer serializer) : IGrainStorage
         grainState.ETag = null;
         grainState.RecordExists = false;
         return Task.CompletedTask;
-    }
-
-    /// <summary>Serializes into a buffer this thread reuses; the bytes are valid until this thread's next call.</summary>
-    private ReadOnlySpan<byte> Serialize<T>(T state)
-    {
-        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(1024);
-        buffer.ResetWrittenCount();
-        serializer.Serialize(state, buffer);
-        return buffer.WrittenSpan;
     }
 
     /// <summary>The version an ETag of this storage names; an ETag it never issued matches nothing stored.</summary>
