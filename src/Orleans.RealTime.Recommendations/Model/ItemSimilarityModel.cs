@@ -102,7 +102,9 @@ public sealed class ItemSimilarityModel(IOptions<RecommendationOptions> options,
     /// <summary>
     /// The model's own instance of a product id. Every event decodes its ids into new strings; storing those in the
     /// model's long-lived rows made each new pair write a young string into an old array (work for every young-generation
-    /// collection, and a string promoted per pair). The first instance seen is kept and reused.
+    /// collection, and a string promoted per pair). The first instance seen is kept and reused. Not a bounded
+    /// <c>NamePool</c>: past its capacity that hands back the caller's instance, and the writer's tables compare ids by
+    /// reference, so every id must map to one instance (the model keeps a row per product anyway).
     /// </summary>
     private string Canonical(string productId)
     {

@@ -52,7 +52,8 @@ public sealed class StorageSinkBatch(StorageSinkOptions options, UserInteraction
         ArgumentNullException.ThrowIfNull(topic);
         _startedAt ??= timeProvider.GetTimestamp();
 
-        // The client hands out a new topic string with every record.
+        // A caller passing the Kafka client's topic hands a new string with every record (the storage sink passes its
+        // configured topic instead).
         topic = _names.Get(topic);
         _positions[(topic, partition)] = offset + 1;
         if (_buffer.Length - _used < value.Length)
