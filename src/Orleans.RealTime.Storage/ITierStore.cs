@@ -6,8 +6,12 @@ namespace Orleans.RealTime.Storage;
 /// </summary>
 public interface ITierStore
 {
-    /// <summary>Writes event rows; rows whose (event id, line) the store already holds are ignored.</summary>
-    Task WriteEventsAsync(IReadOnlyList<EventRow> rows, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Writes event rows; rows whose (event id, line) the store already holds, or that repeat one earlier in
+    /// <paramref name="rows"/>, are ignored. A store enumerates <paramref name="rows"/> once and keeps none of them after
+    /// the write, so rows made as they are enumerated stay short-lived.
+    /// </summary>
+    Task WriteEventsAsync(IEnumerable<EventRow> rows, CancellationToken cancellationToken = default);
 
     /// <summary>Writes session rows; sessions whose id the store already holds are ignored.</summary>
     Task WriteSessionsAsync(IReadOnlyList<SessionRow> rows, CancellationToken cancellationToken = default);

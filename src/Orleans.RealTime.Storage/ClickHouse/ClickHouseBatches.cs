@@ -4,7 +4,7 @@ namespace Orleans.RealTime.Storage;
 public static class ClickHouseBatches
 {
     /// <summary>Splits event rows into batches of at most <paramref name="batchSize"/> value arrays.</summary>
-    public static IEnumerable<object[][]> Events(IReadOnlyList<EventRow> rows, int batchSize)
+    public static IEnumerable<object[][]> Events(IEnumerable<EventRow> rows, int batchSize)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);

@@ -35,7 +35,7 @@ public sealed class ClickHouseTierStore : ITierStore, IDisposable
     }
 
     /// <inheritdoc />
-    public async Task WriteEventsAsync(IReadOnlyList<EventRow> rows, CancellationToken cancellationToken = default)
+    public async Task WriteEventsAsync(IEnumerable<EventRow> rows, CancellationToken cancellationToken = default)
     {
         foreach (var batch in ClickHouseBatches.Events(rows, _batchSize))
         {

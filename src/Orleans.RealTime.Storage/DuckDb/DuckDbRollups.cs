@@ -69,14 +69,41 @@ internal static class DuckDbRollups
     }
 
     /// <summary>
+    /// Moves the staged events (unique by key) into the events table inside the caller's transaction and adds exactly
+    /// the rows inserted to the rollups: <c>INSERT OR IGNORE … RETURNING</c> names the rows the table did not hold yet
+    /// (wherever a stored duplicate lies in time), matched to the staged rows by key hash, and their partial aggregates
+    /// are appended. When staged keys share a hash, the inserted rows are read back instead.
+    /// </summary>
+    public static async Task InsertEventsAsync(DuckDBConnection connection, string stage, StagedEvents staged, CancellationToken cancellationToken)
+    {
+        if (staged.Ambiguous)
+        {
+            await InsertEventsExactAsync(connection, stage, cancellationToken);
+            return;
+        }
+
+        var inserted = new HashSet<(ulong KeyHash, int Line)>(staged.Count);
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = $"INSERT OR IGNORE INTO events SELECT * FROM temp.{stage} RETURNING event_id, line";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                inserted.Add(staged.KeyOf(reader.GetString(0), reader.GetInt32(1)));
+            }
+        }
+
+        staged.Rollups(inserted.Count == staged.Count ? null : inserted).Append(connection);
+    }
+
+    /// <summary>
     /// Moves the staged events (unique by key) into the events table inside the caller's transaction and adds
     /// exactly the rows inserted to the rollups: <c>INSERT OR IGNORE … RETURNING</c> names the rows the table did not
-    /// hold yet (wherever a stored duplicate lies in time), and their partial aggregates are appended.
+    /// hold yet (wherever a stored duplicate lies in time); those are read back from the stage and aggregated.
     /// </summary>
-    public static async Task InsertEventsAsync(
-        DuckDBConnection connection, string stage, IReadOnlyList<EventRow> staged, IReadOnlyList<long> daysToCompact, CancellationToken cancellationToken)
+    private static async Task InsertEventsExactAsync(DuckDBConnection connection, string stage, CancellationToken cancellationToken)
     {
-        var inserted = new HashSet<(string EventId, int Line)>(staged.Count);
+        var inserted = new HashSet<(string EventId, int Line)>();
         await using (var command = connection.CreateCommand())
         {
             command.CommandText = $"INSERT OR IGNORE INTO events SELECT * FROM temp.{stage} RETURNING event_id, line";
@@ -87,8 +114,28 @@ internal static class DuckDbRollups
             }
         }
 
-        RollupBatch.Of(inserted.Count == staged.Count ? staged : staged.Where(r => inserted.Contains((r.EventId, r.Line)))).Append(connection);
-        foreach (var day in daysToCompact)
+        var rollups = new RollupBatch();
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = $"SELECT * FROM temp.{stage}";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var row = DuckDbRows.ReadEvent(reader);
+                if (inserted.Contains((row.EventId, row.Line)))
+                {
+                    rollups.Add(RollupRow.Of(row));
+                }
+            }
+        }
+
+        rollups.Append(connection);
+    }
+
+    /// <summary>Compacts the rollups of each day in <paramref name="days"/> (starts in epoch ms), inside the caller's transaction.</summary>
+    public static async Task CompactDaysAsync(DuckDBConnection connection, IEnumerable<long> days, CancellationToken cancellationToken)
+    {
+        foreach (var day in days)
         {
             await CompactDayAsync(connection, day, cancellationToken);
         }

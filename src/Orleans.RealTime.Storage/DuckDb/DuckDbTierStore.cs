@@ -19,6 +19,7 @@ public sealed class DuckDbTierStore : ITierStore, IClosedDayOptimizer, IAsyncDis
     private readonly DuckDBConnection _connection;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly RollupCompaction _compaction;
+    private StagedEvents _staged = new();
 
     // The days held, kept beside the tables (this process is the file's only writer) so that the router's
     // planning never scans the table.
@@ -33,6 +34,12 @@ public sealed class DuckDbTierStore : ITierStore, IClosedDayOptimizer, IAsyncDis
         _compaction = new RollupCompaction(rollupCompactionRows);
         _days = [.. days];
         _sortedDays = [.. sortedDays];
+    }
+
+    /// <summary>Replaces the hash staged event ids are matched by (tests force equal hashes with it).</summary>
+    internal Func<string, ulong> EventIdHash
+    {
+        set => _staged = new StagedEvents(value);
     }
 
     /// <summary>Opens (creating if needed) the database file at <paramref name="path"/> and its tables.</summary>
@@ -84,13 +91,51 @@ public sealed class DuckDbTierStore : ITierStore, IClosedDayOptimizer, IAsyncDis
     }
 
     /// <inheritdoc />
-    public Task WriteEventsAsync(IReadOnlyList<EventRow> rows, CancellationToken cancellationToken = default)
+    /// <remarks>The rows are enumerated once, as they are appended, and not kept.</remarks>
+    public async Task WriteEventsAsync(IEnumerable<EventRow> rows, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rows);
+        const string Stage = "stage_events";
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            await ExecuteAsync(_connection, "BEGIN TRANSACTION", cancellationToken);
+            try
+            {
+                _staged.Append(_connection, Stage, rows);
+                if (_staged.Count == 0)
+                {
+                    await ExecuteAsync(_connection, "ROLLBACK", CancellationToken.None);
+                    return;
+                }
 
-        // A key repeated within the batch keeps its first row.
-        IReadOnlyList<EventRow> unique = [.. rows.DistinctBy(r => (r.EventId, r.Line))];
-        return WriteAsync(unique, "stage_events", DuckDbRows.Append, r => r.Time, ct => InsertStagedEventsAsync(unique, ct), cancellationToken);
+                // A day stored ordered by user and written to again loses that copy until the next maintenance.
+                var resorted = _staged.RowsPerDay.Keys.Where(_sortedDays.Contains).ToList();
+                await DuckDbDayLayout.ForgetAsync(_connection, resorted, cancellationToken);
+                await DuckDbRollups.InsertEventsAsync(_connection, Stage, _staged, cancellationToken);
+                await DuckDbRollups.CompactDaysAsync(_connection, _compaction.Due(_staged.RowsPerDay), cancellationToken);
+                await ExecuteAsync(_connection, $"DELETE FROM temp.{Stage}", cancellationToken);
+                await ExecuteAsync(_connection, "COMMIT", cancellationToken);
+                _sortedDays.ExceptWith(resorted);
+                lock (_days)
+                {
+                    _days.UnionWith(_staged.RowsPerDay.Keys.Select(day => StorageDays.Of(DateTimeOffset.FromUnixTimeMilliseconds(day))));
+                }
+            }
+            catch
+            {
+                await ExecuteAsync(_connection, "ROLLBACK", CancellationToken.None);
+                throw;
+            }
+            finally
+            {
+                _staged.Clear();
+            }
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
     }
 
     /// <inheritdoc />
@@ -276,19 +321,6 @@ public sealed class DuckDbTierStore : ITierStore, IClosedDayOptimizer, IAsyncDis
         {
             _writeGate.Release();
         }
-    }
-
-    /// <summary>Moves the staged events into the table and rollups; a copied day written to again loses its user-ordered copy until the next maintenance.</summary>
-    private async Task InsertStagedEventsAsync(IReadOnlyList<EventRow> rows, CancellationToken cancellationToken)
-    {
-        var resorted = rows.Select(r => DuckDbSchema.DayOf(r.Time.ToUnixTimeMilliseconds())).Where(_sortedDays.Contains).Distinct().ToList();
-        if (resorted.Count > 0)
-        {
-            await DuckDbDayLayout.ForgetAsync(_connection, resorted, cancellationToken);
-            _sortedDays.ExceptWith(resorted);
-        }
-
-        await DuckDbRollups.InsertEventsAsync(_connection, "stage_events", rows, _compaction.Due(rows), cancellationToken);
     }
 
     private async Task<T> ReadAsync<T>(Func<DuckDBConnection, CancellationToken, Task<T>> query, CancellationToken cancellationToken)

@@ -14,23 +14,14 @@ internal sealed class RollupBatch
     private readonly Dictionary<(long Day, string Type, string Product), long> _productDays = [];
     private readonly Dictionary<(long Day, string User), FunnelDayEntry> _funnelDays = [];
 
-    /// <summary>Aggregates <paramref name="rows"/> (each inserted once).</summary>
-    public static RollupBatch Of(IEnumerable<EventRow> rows)
-    {
-        var batch = new RollupBatch();
-        foreach (var row in rows)
-        {
-            batch.Add(row);
-        }
-
-        return batch;
-    }
-
     /// <summary>The funnel stage bit of a row: 1 view, 2 cart, 4 purchase, 0 none.</summary>
-    public static byte Stage(EventRow row) => row.InteractionType switch
+    public static byte Stage(EventRow row) => Stage(row.InteractionType, row.ProductId);
+
+    /// <summary>The funnel stage bit of a row of <paramref name="interactionType"/> about <paramref name="productId"/>.</summary>
+    public static byte Stage(string interactionType, string? productId) => interactionType switch
     {
         InteractionTypes.ProductClick => 1,
-        InteractionTypes.PageView when row.ProductId is not null => 1,
+        InteractionTypes.PageView when productId is not null => 1,
         InteractionTypes.AddToCart => 2,
         InteractionTypes.Purchase => 4,
         _ => 0,
@@ -70,10 +61,11 @@ internal sealed class RollupBatch
         }
     }
 
-    private void Add(EventRow row)
+    /// <summary>Adds one row (inserted once) to the aggregates.</summary>
+    public void Add(in RollupRow row)
     {
         // Integer division as DuckDB's // does it, so that the grains equal those of rollups built in SQL.
-        var ms = row.Time.ToUnixTimeMilliseconds();
+        var ms = row.TimeMs;
         var day = ms / DuckDbSchema.DayMs * DuckDbSchema.DayMs;
         if (row.Line == 0)
         {
@@ -87,7 +79,7 @@ internal sealed class RollupBatch
             _productDays[key] = _productDays.GetValueOrDefault(key) + 1;
         }
 
-        var stage = Stage(row);
+        var stage = Stage(row.InteractionType, row.ProductId);
         if (stage != 0)
         {
             ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_funnelDays, (day, row.UserId), out _);

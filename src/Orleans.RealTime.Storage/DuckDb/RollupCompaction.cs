@@ -10,13 +10,16 @@ internal sealed class RollupCompaction(int rowsPerCompaction)
 {
     private readonly SortedDictionary<long, long> _writtenSinceCompaction = [];
 
-    /// <summary>Counts a batch and returns the start (epoch ms) of each day now due for compaction.</summary>
-    public IReadOnlyList<long> Due(IReadOnlyList<EventRow> rows)
+    /// <summary>
+    /// Counts a batch's rows per day (by the day's start in epoch ms) and returns the start of each day now due for
+    /// compaction.
+    /// </summary>
+    public IReadOnlyList<long> Due(IReadOnlyDictionary<long, int> rowsPerDay)
     {
         var due = new List<long>();
-        foreach (var day in rows.GroupBy(r => r.Time.ToUnixTimeMilliseconds() / DuckDbSchema.DayMs * DuckDbSchema.DayMs))
+        foreach (var (day, rows) in rowsPerDay)
         {
-            _writtenSinceCompaction[day.Key] = _writtenSinceCompaction.GetValueOrDefault(day.Key) + day.Count();
+            _writtenSinceCompaction[day] = _writtenSinceCompaction.GetValueOrDefault(day) + rows;
         }
 
         var newest = _writtenSinceCompaction.Keys.Max();

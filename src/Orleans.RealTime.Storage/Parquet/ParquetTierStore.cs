@@ -43,7 +43,7 @@ public sealed class ParquetTierStore : ITierStore, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public Task WriteEventsAsync(IReadOnlyList<EventRow> rows, CancellationToken cancellationToken = default)
+    public Task WriteEventsAsync(IEnumerable<EventRow> rows, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rows);
         return WriteByDayAsync(rows.GroupBy(r => StorageDays.Of(r.Time)).Select(g => new DayData(g.Key, [.. g], [])), cancellationToken);

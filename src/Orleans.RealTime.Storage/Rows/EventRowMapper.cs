@@ -13,8 +13,8 @@ public static class EventRowMapper
     public static IReadOnlyList<EventRow> ToRows(UserInteraction interaction) => ToRows(interaction, null);
 
     /// <summary>
-    /// As <see cref="ToRows(UserInteraction)"/>, with product ids, currencies and device and location names taken from
-    /// <paramref name="names"/> (one instance per distinct name instead of one per event).
+    /// As <see cref="ToRows(UserInteraction)"/>, with user and product ids, currencies and device and location names
+    /// taken from <paramref name="names"/> (one instance per distinct name instead of one per event).
     /// </summary>
     public static IReadOnlyList<EventRow> ToRows(UserInteraction interaction, NamePool? names)
     {
@@ -23,7 +23,7 @@ public static class EventRowMapper
         {
             EventId = interaction.EventId,
             Time = DateTimeOffset.FromUnixTimeMilliseconds(interaction.Timestamp),
-            UserId = interaction.UserId,
+            UserId = names?.Get(interaction.UserId) ?? interaction.UserId,
             ClientSessionId = Empty(interaction.SessionId),
             InteractionType = TypeOf(interaction),
             DeviceType = Lookup(interaction.DeviceInfo, "type", names),

@@ -9,9 +9,10 @@ namespace Orleans.RealTime.Storage;
 /// The sink's batching, free of Kafka: collects records and the position after each, says when the batch is due
 /// (<see cref="StorageSinkOptions.MaxBatchRows"/> records or <see cref="StorageSinkOptions.MaxBatchDelay"/> after the
 /// first) and writes it, returning the offsets that may be committed only now that the rows are stored. Records are
-/// kept as the bytes Kafka delivered and decoded when the batch is written: decoded events and their rows held for up
-/// to a second outlived young-generation collections. The bytes are copied into one buffer the batch reuses, so the
-/// client's array per record dies young too and the batch holds no young object between writes.
+/// kept as the bytes Kafka delivered and decoded as the store appends them: decoded events and their rows held for up
+/// to a second, or through a whole write, outlived young-generation collections. The bytes are copied into one buffer
+/// the batch reuses, so the client's array per record dies young too and the batch holds no young object between
+/// writes.
 /// (Writing in smaller chunks to shorten the rows' life was tried: 5,000-record chunks left the sink 100k records
 /// behind at 30,000 events/s where whole batches keep up.) Records that do not decode or validate are skipped (their
 /// offset still advances) and reported.
@@ -21,12 +22,12 @@ namespace Orleans.RealTime.Storage;
 /// <param name="timeProvider">The clock for the batch delay.</param>
 public sealed class StorageSinkBatch(StorageSinkOptions options, UserInteractionValidator validator, TimeProvider timeProvider)
 {
-    // Topics, product ids, currencies, device and location names: one instance of each for all records and rows.
+    // Topics, user and product ids, currencies, device and location names: one instance of each for all records and
+    // rows (the staged rollup fields of a write hold them, see StagedEvents).
     private const int NameCapacity = 100_000;
 
     private readonly List<PendingRecord> _records = [];
     private readonly NamePool _names = new(NameCapacity);
-    private readonly List<EventRow> _rows = [];
     private readonly Dictionary<(string Topic, int Partition), long> _positions = [];
     private byte[] _buffer = new byte[64 * 1024];
     private int _used;
@@ -68,37 +69,26 @@ public sealed class StorageSinkBatch(StorageSinkOptions options, UserInteraction
 
     /// <summary>
     /// Decodes and validates the batch's records, writes their rows to <paramref name="store"/> and returns the
-    /// positions to commit with what was skipped; the batch is empty afterwards.
+    /// positions to commit with what was skipped; the batch is empty afterwards. The rows are decoded as the store
+    /// enumerates them, so none outlives its append.
     /// </summary>
     public async Task<SinkFlush> FlushAsync(ITierStore store, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
-        List<SinkRejection>? rejected = null;
-        foreach (var record in _records)
-        {
-            if (Decode(record) is { } problem)
-            {
-                Rejected++;
-                (rejected ??= []).Add(new SinkRejection(record.Topic, record.Partition, record.Offset, problem));
-            }
-        }
-
-        if (_rows.Count > 0)
-        {
-            await store.WriteEventsAsync(_rows, cancellationToken);
-        }
-
-        var flush = new SinkFlush([.. _positions.Select(p => new SinkPosition(p.Key.Topic, p.Key.Partition, p.Value))], _rows.Count, rejected ?? []);
+        var rejected = new List<SinkRejection>();
+        var rows = 0;
+        await store.WriteEventsAsync(Decoded(rejected, () => rows++), cancellationToken);
+        Rejected += rejected.Count;
+        var flush = new SinkFlush([.. _positions.Select(p => new SinkPosition(p.Key.Topic, p.Key.Partition, p.Value))], rows, rejected);
         _records.Clear();
         _used = 0;
-        _rows.Clear();
         _positions.Clear();
         _startedAt = null;
         return flush;
     }
 
-    /// <summary>Adds the record's rows; returns the problem when it does not decode or validate.</summary>
-    private string? Decode(PendingRecord record)
+    /// <summary>The record's event, or the problem when it does not decode or validate.</summary>
+    private (UserInteraction? Event, string? Problem) Decode(PendingRecord record)
     {
         UserInteraction interaction;
         try
@@ -107,17 +97,31 @@ public sealed class StorageSinkBatch(StorageSinkOptions options, UserInteraction
         }
         catch (InvalidProtocolBufferException exception)
         {
-            return exception.Message;
+            return (null, exception.Message);
         }
 
         var result = validator.Validate(interaction);
-        if (!result.IsValid)
-        {
-            return result.ToString();
-        }
+        return result.IsValid ? (interaction, null) : (null, result.ToString());
+    }
 
-        _rows.AddRange(EventRowMapper.ToRows(interaction, _names));
-        return null;
+    /// <summary>The rows of the batch's valid records, decoded as they are enumerated; the others are added to <paramref name="rejected"/>.</summary>
+    private IEnumerable<EventRow> Decoded(List<SinkRejection> rejected, Action counted)
+    {
+        foreach (var record in _records)
+        {
+            var (interaction, problem) = Decode(record);
+            if (interaction is null)
+            {
+                rejected.Add(new SinkRejection(record.Topic, record.Partition, record.Offset, problem!));
+                continue;
+            }
+
+            foreach (var row in EventRowMapper.ToRows(interaction, _names))
+            {
+                counted();
+                yield return row;
+            }
+        }
     }
 
     private readonly record struct PendingRecord(string Topic, int Partition, long Offset, int Start, int Length);

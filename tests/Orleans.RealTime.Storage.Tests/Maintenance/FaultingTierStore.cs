@@ -19,7 +19,7 @@ internal sealed class FaultingTierStore(ITierStore inner) : ITierStore
     /// <summary>How many of the next event writes fail with a store error (before writing anything).</summary>
     public int FailingWrites { get; set; }
 
-    public Task WriteEventsAsync(IReadOnlyList<EventRow> rows, CancellationToken cancellationToken = default)
+    public Task WriteEventsAsync(IEnumerable<EventRow> rows, CancellationToken cancellationToken = default)
     {
         if (FailingWrites > 0)
         {

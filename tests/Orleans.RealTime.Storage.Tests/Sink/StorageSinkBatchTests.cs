@@ -96,6 +96,27 @@ public sealed class StorageSinkBatchTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Flush_OfRecordsPartlyStoredAlready_CountsOnlyTheNewOnesAndReportsEachRejectionOnce()
+    {
+        var batch = Batch();
+        batch.Add("events", 0, 10, Record("e1"));
+        await batch.FlushAsync(_hot);
+
+        // The rows are decoded as the store appends them, and it finds e1 stored already.
+        batch.Add("events", 0, 11, [0xFF, 0xFF, 0xFF]);
+        batch.Add("events", 0, 12, Record("e1"));
+        batch.Add("events", 0, 13, Record("e2"));
+        var flush = await batch.FlushAsync(_hot);
+
+        Assert.Equal([11L], flush.Rejected.Select(r => r.Offset));
+        Assert.Equal(1, batch.Rejected);
+        Assert.Equal(2, flush.Rows);
+        Assert.Equal(2, (await _hot.CountDayAsync(SampleData.Day1)).Events);
+        var day = TimeRange.OfDay(SampleData.Day1);
+        Assert.Equal(2, (await _hot.CountEventsAsync(day, TimeSpan.FromDays(1))).Sum(b => b.Count));
+    }
+
+    [Fact]
     public async Task ManyRecords_OutgrowingTheBatchBuffer_AreAllDecodedAndWritten()
     {
         var batch = Batch();
