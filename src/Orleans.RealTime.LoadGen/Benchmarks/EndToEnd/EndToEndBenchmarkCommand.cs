@@ -14,6 +14,7 @@ internal static class EndToEndBenchmarkCommand
         var sustainedSeconds = new Option<int>("--sustained-seconds") { Description = "Length of the sustained phase.", DefaultValueFactory = _ => 20 };
         var events = new Option<long>("--events") { Description = "Events written at once as a backlog, to measure the rate it is handled at.", DefaultValueFactory = _ => 400_000 };
         var seconds = new Option<int>("--latency-seconds") { Description = "Length of the half-rate latency phase.", DefaultValueFactory = _ => 20 };
+        var latencyRate = new Option<int>("--latency-rate") { Description = "Events per second of the latency phase; 0 (the default) or less for half the maximum sustained rate.", DefaultValueFactory = _ => 0 };
         var watched = new Option<int>("--watched") { Description = "Users with a WatchRecommendations stream.", DefaultValueFactory = _ => 200 };
         var users = new Option<int>("--users") { Description = "Distinct users.", DefaultValueFactory = _ => 10_000 };
         var products = new Option<int>("--products") { Description = "Catalog size.", DefaultValueFactory = _ => 5_000 };
@@ -22,12 +23,12 @@ internal static class EndToEndBenchmarkCommand
         var redis = new Option<bool>("--redis") { Description = "Also run with session state and reminders in a private redis-server.", DefaultValueFactory = _ => true };
         var command = new Command("bench-e2e", "End-to-end benchmark: max rate, Kafka→WatchRecommendations latency at half of it, hit rate@10 vs trending, count check.")
         {
-            warmup, sustainedRate, sustainedSeconds, events, seconds, watched, users, products, partitions, semantics, redis,
+            warmup, sustainedRate, sustainedSeconds, events, seconds, latencyRate, watched, users, products, partitions, semantics, redis,
         };
         command.SetAction(async (parse, ct) =>
         {
             var clicks = new ClickstreamSettings(parse.GetValue(users), parse.GetValue(products));
-            var settings = new EndToEndSettings(parse.GetValue(warmup), parse.GetValue(sustainedRate), parse.GetValue(sustainedSeconds), parse.GetValue(events), parse.GetValue(seconds), parse.GetValue(watched), parse.GetValue(partitions), parse.GetValue(semantics)!);
+            var settings = new EndToEndSettings(parse.GetValue(warmup), parse.GetValue(sustainedRate), parse.GetValue(sustainedSeconds), parse.GetValue(events), parse.GetValue(seconds), parse.GetValue(watched), parse.GetValue(partitions), parse.GetValue(semantics)!, parse.GetValue(latencyRate));
             var results = new List<EndToEndResult> { await EndToEndRun.RunAsync("memory", null, clicks, settings, ct) };
             if (parse.GetValue(redis))
             {

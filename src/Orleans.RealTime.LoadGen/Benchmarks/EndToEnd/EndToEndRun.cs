@@ -65,7 +65,7 @@ internal static class EndToEndRun
 
         // Half the maximum sustained rate: the offered one when the platform kept up with it, else what it handled. (A
         // backlog drains faster than events arriving one by one, since a delivery call then carries several of a user's.)
-        var rate = (sustained.KeptUp ? sustained.Offered : sustained.Handled) / 2;
+        var rate = settings.LatencyRate > 0 ? settings.LatencyRate : (sustained.KeptUp ? sustained.Offered : sustained.Handled) / 2;
         var watchedUsers = generator.Shoppers.Take(settings.WatchedUsers).Select(s => s.UserId).ToHashSet(StringComparer.Ordinal);
         var latencyEvents = LatencyEvents.Prepare(generator, (long)(rate * settings.LatencySeconds), watchedUsers);
 

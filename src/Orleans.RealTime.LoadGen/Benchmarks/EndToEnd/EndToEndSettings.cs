@@ -9,4 +9,8 @@ namespace Orleans.RealTime.LoadGen.Benchmarks.EndToEnd;
 /// <param name="WatchedUsers">Users with an open WatchRecommendations stream.</param>
 /// <param name="Partitions">Partitions of the embedded events topic.</param>
 /// <param name="Semantics">The sessions' delivery semantics.</param>
-internal sealed record EndToEndSettings(int WarmupEvents, double SustainedRate, int SustainedSeconds, long ThroughputEvents, int LatencySeconds, int WatchedUsers, int Partitions, string Semantics);
+/// <param name="LatencyRate">
+/// Events per second of the latency phase; 0 for half the maximum sustained rate. A fixed rate compares two builds at
+/// the same load (a short sustained phase measures the maximum loosely).
+/// </param>
+internal sealed record EndToEndSettings(int WarmupEvents, double SustainedRate, int SustainedSeconds, long ThroughputEvents, int LatencySeconds, int WatchedUsers, int Partitions, string Semantics, double LatencyRate);
