@@ -13,6 +13,10 @@ namespace Orleans.RealTime.Storage;
 /// <param name="keyHash">Hashes an event id; two staged keys with equal hashes make the write match keys exactly instead.</param>
 internal sealed class StagedEvents(Func<string, ulong> keyHash)
 {
+    // Reused and cleared after every write: a set made per write grows past 85 KB into the large-object heap, where,
+    // dead but uncollected until a full collection, it kept every event id of its write alive through young-generation
+    // collections.
+    private readonly HashSet<(string EventId, int Line)> _keys = [];
     private readonly List<(ulong KeyHash, RollupRow Row)> _rows = [];
     private readonly HashSet<(ulong KeyHash, int Line)> _hashes = [];
     private readonly Dictionary<long, int> _rowsPerDay = [];
@@ -39,20 +43,26 @@ internal sealed class StagedEvents(Func<string, ulong> keyHash)
     public void Append(DuckDBConnection connection, string stage, IEnumerable<EventRow> rows)
     {
         Clear();
-        var keys = new HashSet<(string EventId, int Line)>();
         using var appender = connection.CreateAppender("temp", "main", stage);
-        foreach (var row in rows)
+        try
         {
-            if (!keys.Add((row.EventId, row.Line)))
+            foreach (var row in rows)
             {
-                continue;
-            }
+                if (!_keys.Add((row.EventId, row.Line)))
+                {
+                    continue;
+                }
 
-            DuckDbRows.Append(appender, row);
-            var hash = keyHash(row.EventId);
-            Ambiguous |= !_hashes.Add((hash, row.Line));
-            _rows.Add((hash, RollupRow.Of(row)));
-            CollectionsMarshal.GetValueRefOrAddDefault(_rowsPerDay, DuckDbSchema.DayOf(row.Time.ToUnixTimeMilliseconds()), out _)++;
+                DuckDbRows.Append(appender, row);
+                var hash = keyHash(row.EventId);
+                Ambiguous |= !_hashes.Add((hash, row.Line));
+                _rows.Add((hash, RollupRow.Of(row)));
+                CollectionsMarshal.GetValueRefOrAddDefault(_rowsPerDay, DuckDbSchema.DayOf(row.Time.ToUnixTimeMilliseconds()), out _)++;
+            }
+        }
+        finally
+        {
+            _keys.Clear();
         }
     }
 
