@@ -40,6 +40,7 @@ internal static class EndToEndRun
         // Generated and serialized before the clock starts: the timed phase measures the platform, not the generator.
         var prepared = ClickstreamWriter.Prepare(generator, settings.ThroughputEvents);
 
+        ProcessCost.SettleHeap();
         var floodStart = writer.Records;
         var start = ProcessCost.Now();
         var clock = Stopwatch.StartNew();
@@ -75,6 +76,7 @@ internal static class EndToEndRun
 
         Console.WriteLine($"[{label}] storage sink caught up with the backlog {catchUp.Elapsed.TotalSeconds:F1} s after the sessions");
         await using var streams = await RecommendationStreams.OpenAsync(host.Channel, watchedUsers);
+        ProcessCost.SettleHeap();
         var pacer = new RatePacer(rate);
         var before = writer.Records;
         var latencyStart = ProcessCost.Now();
