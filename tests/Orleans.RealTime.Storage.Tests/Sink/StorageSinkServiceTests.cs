@@ -79,7 +79,7 @@ public sealed class StorageSinkServiceTests : IAsyncLifetime
         {
             await WaitForEventsAsync(10);
             var sinkThreads = Directory.GetDirectories("/proc/self/task")
-                .Where(task => File.ReadAllText(Path.Combine(task, "comm")).TrimEnd('\n') == StorageSinkService.ThreadName)
+                .Where(task => ThreadName(task) == StorageSinkService.ThreadName)
                 .Select(task => Nice(File.ReadAllText(Path.Combine(task, "stat"))))
                 .ToList();
 
@@ -88,6 +88,19 @@ public sealed class StorageSinkServiceTests : IAsyncLifetime
         finally
         {
             await service.StopAsync(CancellationToken.None);
+        }
+
+        // A thread of the process (a client's, the pool's) may end between the listing and the read.
+        static string? ThreadName(string task)
+        {
+            try
+            {
+                return File.ReadAllText(Path.Combine(task, "comm")).TrimEnd('\n');
+            }
+            catch (Exception e) when (e is DirectoryNotFoundException or FileNotFoundException)
+            {
+                return null;
+            }
         }
 
         // Field 19 of /proc/<pid>/task/<tid>/stat, counted after the parenthesised thread name (which may hold spaces).
