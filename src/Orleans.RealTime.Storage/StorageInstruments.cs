@@ -14,6 +14,7 @@ public sealed class StorageInstruments
     private readonly Counter<long> _daysExpired;
     private readonly Histogram<double> _queryDuration;
     private readonly Counter<long> _budgetRejections;
+    private readonly Counter<long> _sinkRecordsLost;
 
     /// <summary>Creates the instruments through <paramref name="meterFactory"/>.</summary>
     public StorageInstruments(IMeterFactory meterFactory)
@@ -26,6 +27,7 @@ public sealed class StorageInstruments
         _daysExpired = meter.CreateCounter<long>("realtime-storage-days-expired", description: "Days deleted past cold retention.");
         _queryDuration = meter.CreateHistogram<double>("realtime-storage-query-duration", unit: "ms", description: "Routed query duration, tagged by the coldest tier that answered.");
         _budgetRejections = meter.CreateCounter<long>("realtime-storage-budget-rejections", description: "Queries refused or cancelled because their latency budget could not be met.");
+        _sinkRecordsLost = meter.CreateCounter<long>(SinkRecordsLostName, unit: "{record}", description: "Records the storage sink never read because Kafka's retention removed them first (the log start passed its position).");
     }
 
     /// <summary>Records a day moved.</summary>
@@ -42,6 +44,12 @@ public sealed class StorageInstruments
 
     /// <summary>Records a query refused or cancelled for its budget.</summary>
     public void BudgetRejected(StorageTier tier) => _budgetRejections.Add(1, new KeyValuePair<string, object?>("tier", tier.ToString()));
+
+    /// <summary>The name of the counter of records the storage sink lost to Kafka's retention.</summary>
+    public const string SinkRecordsLostName = "realtime-storage-sink-retention-gap-records";
+
+    /// <summary>Records <paramref name="count"/> records of <paramref name="partition"/> the sink lost to retention.</summary>
+    public void SinkRecordsLost(int partition, long count) => _sinkRecordsLost.Add(count, new KeyValuePair<string, object?>("partition", partition));
 
     /// <summary>Records a day deleted past retention.</summary>
     public void DayExpired() => _daysExpired.Add(1);

@@ -17,6 +17,7 @@ public sealed partial class StorageSinkService(
     StorageTiers tiers,
     IOptions<StorageSinkOptions> options,
     TimeProvider timeProvider,
+    StorageInstruments instruments,
     ILoggerFactory loggerFactory) : BackgroundService
 {
     private const int BackgroundNice = 10;
@@ -65,7 +66,7 @@ public sealed partial class StorageSinkService(
             {
                 using var consumer = CreateConsumer(settings);
                 var sink = new KafkaStorageSink(
-                    consumer, tiers.Hot, settings, new UserInteractionValidator(timeProvider), timeProvider, loggerFactory.CreateLogger<KafkaStorageSink>());
+                    consumer, tiers.Hot, settings, new UserInteractionValidator(timeProvider), timeProvider, instruments, loggerFactory.CreateLogger<KafkaStorageSink>());
                 LogStarted(_logger, settings.Topic, settings.GroupId, settings.BootstrapServers);
                 sink.Run(stoppingToken);
                 consumer.Close();

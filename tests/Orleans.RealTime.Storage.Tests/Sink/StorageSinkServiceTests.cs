@@ -1,5 +1,7 @@
+using System.Diagnostics.Metrics;
 using Confluent.Kafka;
 using Google.Protobuf;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Orleans.RealTime.Contracts.Events;
@@ -66,6 +68,47 @@ public sealed class StorageSinkServiceTests : IAsyncLifetime
         Assert.Equal(EndOffsets(), CommittedOffsets());
     }
 
+    [Fact]
+    public async Task Sink_FallenBehindTheLogStart_ReportsEveryRecordRetentionRemoved()
+    {
+        // One partition, so that the embedded broker's retention (its newest 5 MiB) is passed quickly.
+        const string topic = "sink-retention";
+        _kafka.CreateTopic(topic, 1);
+        using var metrics = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var meterFactory = metrics.GetRequiredService<IMeterFactory>();
+        long reported = 0;
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (ReferenceEquals(instrument.Meter.Scope, meterFactory) && instrument.Name == StorageInstruments.SinkRecordsLostName)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref reported, value));
+        listener.Start();
+        var instruments = new StorageInstruments(meterFactory);
+
+        Produce(Enumerable.Range(0, 100).Select(Event), duplicateEvery: 0, garbage: 0, topic);
+        var first = Service(topic: topic, instruments: instruments);
+        await first.StartAsync(CancellationToken.None);
+        await WaitForEventsAsync(100);
+        await first.StopAsync(CancellationToken.None);
+
+        // While the sink is stopped, about 8 MB more: the broker drops the oldest records, some never read.
+        Produce(Enumerable.Range(100, 5_000).Select(PaddedView), duplicateEvery: 0, garbage: 0, topic);
+        using var reader = Consumer();
+        var logStart = reader.QueryWatermarkOffsets(new TopicPartition(topic, 0), TimeSpan.FromSeconds(10)).Low.Value;
+        Assert.True(logStart > 100, $"the log start {logStart} did not pass the sink's commit (100)");
+        var second = Service(topic: topic, instruments: instruments);
+        await second.StartAsync(CancellationToken.None);
+        await WaitForEventsAsync(5_100 - logStart + 100);
+        await second.StopAsync(CancellationToken.None);
+
+        Assert.Equal(logStart - 100, Interlocked.Read(ref reported));
+        Assert.Equal(5_100 - (logStart - 100), await CountEventsAsync());
+    }
+
     [Theory]
     [InlineData(true, 10)]
     [InlineData(false, 0)]
@@ -107,18 +150,19 @@ public sealed class StorageSinkServiceTests : IAsyncLifetime
         static int Nice(string stat) => int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[16], System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private StorageSinkService Service(StorageTiers? tiers = null, bool backgroundPriority = true) => new(
+    private StorageSinkService Service(StorageTiers? tiers = null, bool backgroundPriority = true, string topic = Topic, StorageInstruments? instruments = null) => new(
         tiers ?? _tiers.Tiers,
         Options.Create(new StorageSinkOptions
         {
             BootstrapServers = _kafka.BootstrapServers,
-            Topic = Topic,
+            Topic = topic,
             GroupId = "sink-test",
             MaxBatchRows = 64,
             MaxBatchDelay = TimeSpan.FromMilliseconds(100),
             BackgroundPriority = backgroundPriority,
         }),
         TimeProvider.System,
+        instruments ?? _tiers.Instruments,
         NullLoggerFactory.Instance);
 
     private static UserInteraction Event(int i) => new()
@@ -129,7 +173,15 @@ public sealed class StorageSinkServiceTests : IAsyncLifetime
         ProductClick = new ProductClick { ProductId = $"P{i % 11}" },
     };
 
-    private void Produce(IEnumerable<UserInteraction> events, int duplicateEvery, int garbage)
+    private static UserInteraction PaddedView(int i) => new()
+    {
+        EventId = $"sink-{i}",
+        UserId = $"user-{i % 37}",
+        Timestamp = At.ToUnixTimeMilliseconds(),
+        PageView = new PageView { PageUrl = "https://shop.example/" + new string('p', 1_600) },
+    };
+
+    private void Produce(IEnumerable<UserInteraction> events, int duplicateEvery, int garbage, string topic = Topic)
     {
         using var producer = new ProducerBuilder<string, byte[]>(new ProducerConfig
         {
@@ -141,16 +193,16 @@ public sealed class StorageSinkServiceTests : IAsyncLifetime
         foreach (var interaction in events)
         {
             var message = new Message<string, byte[]> { Key = interaction.UserId, Value = interaction.ToByteArray() };
-            producer.Produce(Topic, message);
+            producer.Produce(topic, message);
             if (duplicateEvery > 0 && ++i % duplicateEvery == 0)
             {
-                producer.Produce(Topic, message);
+                producer.Produce(topic, message);
             }
         }
 
         for (var g = 0; g < garbage; g++)
         {
-            producer.Produce(Topic, new Message<string, byte[]> { Key = "garbage", Value = [0xFF, 0xFE, (byte)g, 0x01] });
+            producer.Produce(topic, new Message<string, byte[]> { Key = "garbage", Value = [0xFF, 0xFE, (byte)g, 0x01] });
         }
 
         Assert.Equal(0, producer.Flush(TimeSpan.FromSeconds(30)));
