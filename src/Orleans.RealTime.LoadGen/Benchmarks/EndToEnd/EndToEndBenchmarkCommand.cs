@@ -61,6 +61,7 @@ internal static class EndToEndBenchmarkCommand
         Row("sustained: rest handled after, ms", results.Select(r => r.Sustained.Drain.TotalMilliseconds.ToString("F0", i)), "< 1000");
         Row("sustained: storage sink behind then, records", results.Select(r => r.Sustained.SinkLagAtEnd.ToString(i)), "");
         Row("sustained: storage sink caught up after, s", results.Select(r => r.Sustained.SinkCaughtUp.TotalSeconds.ToString("F1", i)), "");
+        Row("storage sink: records lost to retention", results.Select(r => r.SinkRecordsLost.ToString(i)), "0");
         Row("sustained: CPU per event, µs (2 cores)", results.Select(r => r.Sustained.CpuMicrosPerEvent.ToString("F1", i)), "<= 40");
         Row("sustained: allocated per event, B", results.Select(r => r.Sustained.BytesPerEvent.ToString("F0", i)), "");
         Row("backlog drain rate, events/s (Kafka → grain)", results.Select(r => r.MaxEventsPerSecond.ToString("F0", i)), ">= 50000");

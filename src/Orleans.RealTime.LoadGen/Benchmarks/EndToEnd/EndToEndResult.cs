@@ -19,7 +19,8 @@ internal sealed record EndToEndResult(
     long Clicks,
     long ModelHits,
     long TrendingHits,
-    Clickstream.CountCheckResult Counts)
+    Clickstream.CountCheckResult Counts,
+    long SinkRecordsLost)
 {
     public double HitRate => Clicks == 0 ? 0 : (double)ModelHits / Clicks;
 

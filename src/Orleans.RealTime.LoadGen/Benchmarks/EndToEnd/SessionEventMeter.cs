@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using Orleans.RealTime.Sessions;
 
 namespace Orleans.RealTime.LoadGen.Benchmarks.EndToEnd;
@@ -6,23 +5,9 @@ namespace Orleans.RealTime.LoadGen.Benchmarks.EndToEnd;
 /// <summary>Counts the records session grains handled (applied, redelivered, duplicate or late) in this process.</summary>
 internal sealed class SessionEventMeter : IDisposable
 {
-    private readonly MeterListener _listener = new();
-    private long _handled;
+    private readonly CounterSum _handled = new(SessionInstruments.MeterName, "realtime-sessions-events");
 
-    public SessionEventMeter()
-    {
-        _listener.InstrumentPublished = (instrument, listener) =>
-        {
-            if (instrument.Meter.Name == SessionInstruments.MeterName && instrument.Name == "realtime-sessions-events")
-            {
-                listener.EnableMeasurementEvents(instrument);
-            }
-        };
-        _listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref _handled, value));
-        _listener.Start();
-    }
-
-    public long Handled => Interlocked.Read(ref _handled);
+    public long Handled => _handled.Total;
 
     /// <summary>Waits until <paramref name="records"/> records were handled; returns false when <paramref name="timeout"/> passed first.</summary>
     public async Task<bool> WaitForAsync(long records, TimeSpan timeout)
@@ -41,5 +26,5 @@ internal sealed class SessionEventMeter : IDisposable
         return true;
     }
 
-    public void Dispose() => _listener.Dispose();
+    public void Dispose() => _handled.Dispose();
 }
