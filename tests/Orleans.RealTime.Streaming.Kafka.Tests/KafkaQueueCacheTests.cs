@@ -89,6 +89,29 @@ public sealed class KafkaQueueCacheTests
         Assert.Equal([1], Drain(cursor));
     }
 
+    [Fact]
+    public void PurgedEntry_IsNoLongerHeld_ByTheIdleCursorThatDeliveredIt_WhichStillFindsTheNextRecord()
+    {
+        var cache = NewCache(maxRecords: 100);
+        cache.AddToCache(Batches((0, A), (1, B)));
+        var entry = EntryOf(cache, A);
+        var cursor = Cursor(cache, A, 0);
+        Assert.Equal([0], Drain(cursor));
+        Assert.True(cache.TryPurgeFromCache(out var purged));
+        purged = null;
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        Assert.False(entry.IsAlive);
+        cache.AddToCache(Batches((2, B), (3, A)));
+        Assert.Equal([3], Drain(cursor));
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static WeakReference EntryOf(KafkaQueueCache cache, StreamId stream) => new(cache.OldestOf(stream));
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static WeakReference AddOne(KafkaQueueCache cache, long offset, StreamId stream)
     {

@@ -89,6 +89,20 @@ internal sealed class KafkaCacheCursor(KafkaQueueCache cache, StreamId streamId,
         }
     }
 
+    /// <summary>
+    /// Lets go of <paramref name="entry"/>, which left the cache, if it is the last record this cursor delivered: the
+    /// stream's next record is found from the cache's index by offset. An idle cursor holding it kept a young entry
+    /// (and its sequence token) reachable from an old cursor until the user's next event, through young collections.
+    /// A purged entry is never the current or first record of a call in flight (those pin it).
+    /// </summary>
+    public void Forget(KafkaCacheEntry entry)
+    {
+        if (ReferenceEquals(_last, entry))
+        {
+            _last = null;
+        }
+    }
+
     /// <summary>Where the cursor stands, for stall reports.</summary>
     public override string ToString() =>
         $"cursor of {streamId}: next offset {_nextOffset}, call from {_callFirst?.Offset.ToString() ?? "-"} ({_callCount} handed out, collected {_callCollected}), current {_current?.Offset.ToString() ?? "-"}";

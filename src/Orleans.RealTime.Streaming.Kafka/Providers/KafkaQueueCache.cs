@@ -174,6 +174,14 @@ internal sealed class KafkaQueueCache(int maxRecords, long maxBytes, int deliver
     {
         var batch = entry.Purge();
         _bytes -= entry.SizeBytes;
+        if (_cursors.TryGetValue(entry.StreamId, out var cursors))
+        {
+            foreach (var cursor in cursors)
+            {
+                cursor.Forget(entry);
+            }
+        }
+
         if (entry.NextInStream is { } next)
         {
             _oldest[entry.StreamId] = next;
