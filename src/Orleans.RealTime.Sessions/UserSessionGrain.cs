@@ -38,7 +38,7 @@ internal sealed partial class UserSessionGrain(
     private readonly SessionOptions _options = options.Value;
     private SessionStateStore _state = null!;
     private readonly RecommendationWatchers _watchers = new(options.Value.WatchLease);
-    private string _lastTriggerEventId = "";
+    private readonly EventIdBuffer _lastTriggerEventId = new();
     private bool _dirty;
     private long _lastPageViewRecomputeMs = long.MinValue;
 
@@ -112,7 +112,7 @@ internal sealed partial class UserSessionGrain(
         await TouchOnReadAsync();
 
         // Computed fresh: the model and trending move on between the session's own events.
-        return Compute(_lastTriggerEventId, limit > 0 ? limit : recommender.DefaultLimit);
+        return Compute(_lastTriggerEventId.ToString(), limit > 0 ? limit : recommender.DefaultLimit);
     }
 
     /// <inheritdoc />
@@ -189,7 +189,7 @@ internal sealed partial class UserSessionGrain(
     {
         if (trigger is not null)
         {
-            _lastTriggerEventId = trigger;
+            _lastTriggerEventId.Set(trigger);
             if (_watchers.Count > 0)
             {
                 _watchers.Notify(Compute(trigger, recommender.DefaultLimit));
@@ -262,7 +262,7 @@ internal sealed partial class UserSessionGrain(
         var summary = SessionMapping.ToSummary(UserId, _state.State, now);
         await summaries.WriteAsync(summary);
         _state.State = SessionMapping.Reset(_state.State);
-        _lastTriggerEventId = "";
+        _lastTriggerEventId.Clear();
         await WriteOrReloadAsync();
         instruments.Closed();
         LogSessionClosed(logger, UserId, summary.SessionId, summary.PageViews + summary.ProductClicks + summary.AddToCarts + summary.Purchases);

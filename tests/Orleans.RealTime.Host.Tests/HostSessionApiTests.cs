@@ -78,6 +78,8 @@ public sealed class HostSessionApiTests(HostFixture host) : IClassFixture<HostFi
         Assert.Equal(["P-1"], session.RecentlyViewedProducts);
         Assert.Contains(pushed.Items, i => i.ProductId == "P-2" && i.Reason == "co-view of P-1");
         Assert.DoesNotContain(pushed.Items, i => i.ProductId == "P-1");
+        var fetched = await recommendations.GetRecommendationsAsync(new GetRecommendationsRequest { UserId = user });
+        Assert.Equal(click.EventId, fetched.TriggerEventId);
     }
 
     private static UserInteraction Click(string user, string product) => new()
