@@ -14,10 +14,10 @@ internal sealed class RollupBatch
     private readonly Dictionary<(long Day, string Type, string Product), long> _productDays = [];
     private readonly Dictionary<(long Day, string User), FunnelDayEntry> _funnelDays = [];
 
-    /// <summary>The funnel stage bit of a row: 1 view, 2 cart, 4 purchase, 0 none.</summary>
-    public static byte Stage(EventRow row) => Stage(row.InteractionType, row.ProductId);
-
-    /// <summary>The funnel stage bit of a row of <paramref name="interactionType"/> about <paramref name="productId"/>.</summary>
+    /// <summary>
+    /// The funnel stage bit of a row of <paramref name="interactionType"/> about <paramref name="productId"/>: 1 view,
+    /// 2 cart, 4 purchase, 0 none.
+    /// </summary>
     public static byte Stage(string interactionType, string? productId) => interactionType switch
     {
         InteractionTypes.ProductClick => 1,
