@@ -17,7 +17,7 @@ public sealed class KafkaStreamOptions
 
     /// <summary>
     /// How long a read of an empty partition waits for a record before it returns empty; 100 ms by default. A record
-    /// arriving during the wait is handed to Orleans at once (each partition has a thread waiting on its consumer), so
+    /// arriving during the wait is handed to Orleans at once (the silo's consumer thread hands it to the waiting read), so
     /// the pulling agent's timer period only matters after such an empty read. Zero returns at once.
     /// </summary>
     public TimeSpan ReadWait { get; set; } = TimeSpan.FromMilliseconds(100);

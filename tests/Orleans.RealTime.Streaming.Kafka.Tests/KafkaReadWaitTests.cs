@@ -69,11 +69,11 @@ public sealed class KafkaReadWaitTests
             await ProduceAsync(kafka, $"e-{i}");
         }
 
-        // The feed owns the consumer and closes it.
-        var consumer = new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig { BootstrapServers = kafka.BootstrapServers, GroupId = "g-feed" }).Build();
-        consumer.Assign(new TopicPartitionOffset(Topic, 0, Offset.Beginning));
+        var options = new KafkaStreamOptions { BootstrapServers = kafka.BootstrapServers, Topics = [Topic], ConsumerGroupId = "g-feed" };
+        using var clients = new KafkaClients(options, NullLogger.Instance);
+        var thread = clients.SharedConsumer.Acquire();
         var offsets = new List<long>();
-        using (var feed = new KafkaRecordFeed(consumer, capacity: 4, "test feed"))
+        using (var feed = thread.Assign(new TopicPartition(Topic, 0), start: 0, capacity: 4))
         {
             var taken = new List<ConsumeResult<byte[], byte[]>>();
             var deadline = Stopwatch.StartNew();
@@ -81,7 +81,7 @@ public sealed class KafkaReadWaitTests
             {
                 await feed.WaitAsync(TimeSpan.FromSeconds(1), CancellationToken.None);
 
-                // The feed's thread had all the time until this take to run ahead; it stops at its capacity.
+                // The consumer thread had all the time until this take to run ahead; the full feed paused its partition.
                 feed.Take(taken, maxCount: 100);
                 Assert.InRange(taken.Count, 0, 4);
                 offsets.AddRange(taken.Select(r => r.Offset.Value));

@@ -110,7 +110,7 @@ internal static class EventPipelineSiloBuilderExtensions
         // The embedded broker (librdkafka's mock) holds a fetch that finds no record for the consumer's whole
         // fetch.wait.max.ms (500 ms by default) and does not answer it when one arrives: 2 ms, so a click reaches its
         // session at once. A real broker answers a waiting fetch as soon as a record arrives, so there the default
-        // stays: a short wait would only multiply idle fetch requests (per partition, 500 a second).
+        // stays: a short wait would only multiply idle fetch requests (500 a second per silo).
         if (services.GetService<EmbeddedKafka>() is { } broker && options.BootstrapServers == broker.BootstrapServers)
         {
             options.ConsumerSettings.TryAdd(MockFetchWait.Key, MockFetchWait.Value);

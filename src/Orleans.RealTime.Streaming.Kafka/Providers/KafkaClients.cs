@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace Orleans.RealTime.Streaming.Kafka.Providers;
 
 /// <summary>
-/// Builds the provider's Kafka clients; owns the one shared idempotent producer. Consumers get only
+/// Builds the provider's Kafka clients; owns the one shared idempotent producer and the one shared consumer. Consumers get only
 /// <see cref="KafkaStreamOptions.ConsumerSettings"/>, the producer (and the metadata client built on its handle) only
 /// <see cref="KafkaStreamOptions.ProducerSettings"/>; librdkafka's log lines go to <paramref name="logger"/>.
 /// </summary>
@@ -17,7 +17,12 @@ internal sealed class KafkaClients(KafkaStreamOptions options, ILogger logger) :
     /// <summary>The idempotent (<c>acks=all</c>) producer, keyed murmur2 partitioning like the Java client.</summary>
     public IProducer<byte[], byte[]> Producer => _producer.Value;
 
+    private KafkaSharedConsumer? _consumer;
+
     public KafkaStreamOptions Options => options;
+
+    /// <summary>The consumer every receiver of the provider on this silo reads its partition through.</summary>
+    public KafkaSharedConsumer SharedConsumer => LazyInitializer.EnsureInitialized(ref _consumer, () => new KafkaSharedConsumer(this));
 
     public IConsumer<byte[], byte[]> CreateConsumer() => new ConsumerBuilder<byte[], byte[]>(ConsumerConfig(options))
         .SetLogHandler((_, message) => KafkaClientLog.Write(logger, message))
@@ -61,6 +66,7 @@ internal sealed class KafkaClients(KafkaStreamOptions options, ILogger logger) :
 
     public void Dispose()
     {
+        _consumer?.Dispose();
         if (_producer.IsValueCreated)
         {
             _producer.Value.Flush(options.RequestTimeout);

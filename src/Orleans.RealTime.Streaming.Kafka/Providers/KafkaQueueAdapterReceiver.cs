@@ -180,7 +180,7 @@ internal sealed partial class KafkaQueueAdapterReceiver(
             _feed = null;
             registry.Detach(queueId, this);
 
-            // Stops the feed's thread, then closes the consumer.
+            // Unassigns the partition from the shared consumer (the last one stops its thread and closes it).
             feed.Dispose();
             LogReleased(_state.Topic, _state.Partition, _lastCommitted);
         }
@@ -191,7 +191,7 @@ internal sealed partial class KafkaQueueAdapterReceiver(
         KafkaPartitionAssignment assignment;
         try
         {
-            assignment = await Task.Run(() => KafkaPartitionAssignment.Create(clients, _topicPartition, retentionGap));
+            assignment = await Task.Run(() => KafkaPartitionAssignment.Create(clients, _topicPartition, retentionGap, _options.MaxBatchSize));
         }
         catch (Exception exception) when (exception is KafkaException or InvalidOperationException or ArgumentException)
         {
@@ -205,14 +205,14 @@ internal sealed partial class KafkaQueueAdapterReceiver(
         {
             if (_shutDown)
             {
-                assignment.Consumer.Dispose();
+                assignment.Feed.Dispose();
                 return null;
             }
 
             _nextOffset = assignment.Start;
             _lastCommitted = assignment.Committed;
             _lastCommitTime = timeProvider.GetUtcNow();
-            _feed = feed = new KafkaRecordFeed(assignment.Consumer, _options.MaxBatchSize, $"kafka {_state.Topic}[{_state.Partition}]");
+            _feed = feed = assignment.Feed;
         }
 
         _state.Progress.NextOffset = assignment.Start;

@@ -3,37 +3,39 @@ using Confluent.Kafka;
 namespace Orleans.RealTime.Streaming.Kafka.Providers;
 
 /// <summary>
-/// Waits on one partition's consumer on a thread of its own and holds what arrives for the receiver, so a read can
-/// wait for the next record and return the moment it arrives instead of at the pulling agent's next timer tick.
-/// Holds at most <c>capacity</c> records (librdkafka prefetches the rest); a consume error is held until a read takes
-/// it. Owns the consumer: disposing stops the thread (within <see cref="ConsumeTimeout"/>), then closes the consumer.
+/// Holds what the silo's consumer thread (<see cref="KafkaConsumerThread"/>) fetched for one partition until the
+/// partition's receiver takes it, so a read can wait for the next record and return the moment it arrives instead of
+/// at the pulling agent's next timer tick. Holds at most <c>capacity</c> records: a full feed pauses its partition on
+/// the consumer (librdkafka then drops what it prefetched for it) and taking resumes it from the next offset. A consume
+/// error for the partition is held until a read takes it. Disposing unassigns the partition.
 /// </summary>
 internal sealed class KafkaRecordFeed : IDisposable
 {
-    /// <summary>The longest one wait inside librdkafka lasts, so stopping never waits longer.</summary>
-    internal static TimeSpan ConsumeTimeout { get; } = TimeSpan.FromMilliseconds(100);
-
-    private readonly IConsumer<byte[], byte[]> _consumer;
+    private readonly KafkaConsumerThread _owner;
     private readonly int _capacity;
     private readonly Lock _lock = new();
-    private readonly ManualResetEventSlim _mayConsume = new(true);
-    private readonly Thread _thread;
+    private readonly Lock _flow = new();
     private readonly List<ConsumeResult<byte[], byte[]>> _held = [];
     private TaskCompletionSource? _arrival;
     private Exception? _error;
-    private volatile bool _stopping;
+    private long _next;
+    private bool _paused;
+    private bool _released;
 
-    public KafkaRecordFeed(IConsumer<byte[], byte[]> consumer, int capacity, string name)
+    internal KafkaRecordFeed(KafkaConsumerThread owner, TopicPartition partition, long start, int capacity)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
-        _consumer = consumer;
+        _owner = owner;
         _capacity = capacity;
-        _thread = new Thread(Run) { IsBackground = true, Name = name };
-        _thread.Start();
+        _next = start;
+        Partition = partition;
     }
 
-    /// <summary>The partition's consumer, for commits, watermarks and offset lookups; the feed alone consumes from it.</summary>
-    public IConsumer<byte[], byte[]> Consumer => _consumer;
+    /// <summary>The partition this feed holds records of.</summary>
+    public TopicPartition Partition { get; }
+
+    /// <summary>The silo's shared consumer, for commits, watermarks and offset lookups; only its thread consumes from it.</summary>
+    public IConsumer<byte[], byte[]> Consumer => _owner.Consumer;
 
     /// <summary>
     /// Completes when a record (or an error) is held, when <paramref name="wait"/> has passed, or when
@@ -44,7 +46,7 @@ internal sealed class KafkaRecordFeed : IDisposable
         Task arrival;
         lock (_lock)
         {
-            if (_held.Count > 0 || _error is not null || _stopping || wait <= TimeSpan.Zero)
+            if (_held.Count > 0 || _error is not null || _released || wait <= TimeSpan.Zero)
             {
                 return;
             }
@@ -62,6 +64,7 @@ internal sealed class KafkaRecordFeed : IDisposable
     /// </summary>
     public void Take(List<ConsumeResult<byte[], byte[]>> into, int maxCount)
     {
+        bool resume;
         lock (_lock)
         {
             if (_held.Count == 0)
@@ -69,7 +72,6 @@ internal sealed class KafkaRecordFeed : IDisposable
                 if (_error is { } error)
                 {
                     _error = null;
-                    _mayConsume.Set();
                     throw error;
                 }
 
@@ -83,89 +85,117 @@ internal sealed class KafkaRecordFeed : IDisposable
             }
 
             _held.RemoveRange(0, count);
+            resume = _paused;
+        }
 
-            if (_held.Count < _capacity && _error is null)
-            {
-                _mayConsume.Set();
-            }
+        if (resume)
+        {
+            UpdateFlow();
         }
     }
 
+    /// <summary>Unassigns the partition from the shared consumer and drops what is held.</summary>
     public void Dispose()
     {
-        _stopping = true;
-        _mayConsume.Set();
-        _thread.Join();
+        bool paused;
+        lock (_flow)
+        {
+            if (_released)
+            {
+                return;
+            }
+
+            _released = true;
+            paused = _paused;
+        }
 
         lock (_lock)
         {
+            _held.Clear();
             _arrival?.TrySetResult();
             _arrival = null;
         }
 
-        // _mayConsume is not disposed: a read racing the shutdown may still set it (it holds no kernel handle).
-        try
+        _owner.Unassign(this, paused);
+    }
+
+    /// <summary>Called by the consumer thread with the partition's next record; pauses the partition once full.</summary>
+    internal void Hold(ConsumeResult<byte[], byte[]> record)
+    {
+        bool full;
+        lock (_lock)
         {
-            _consumer.Close();
+            // A record below the next offset was fetched for an earlier assignment of the partition on this consumer.
+            if (_released || record.Offset.Value < _next)
+            {
+                return;
+            }
+
+            _next = record.Offset.Value + 1;
+            _held.Add(record);
+            full = _held.Count >= _capacity;
+            _arrival?.TrySetResult();
+            _arrival = null;
         }
-        finally
+
+        if (full)
         {
-            _consumer.Dispose();
+            UpdateFlow();
         }
     }
 
-    private void Run()
+    /// <summary>Called by the consumer thread when consuming failed for this partition (or for the whole consumer).</summary>
+    internal void Fail(Exception error)
     {
-        var arrived = new List<ConsumeResult<byte[], byte[]>>();
-        while (!_stopping)
+        lock (_lock)
         {
-            _mayConsume.Wait();
-            if (_stopping)
+            _error = error;
+            _arrival?.TrySetResult();
+            _arrival = null;
+        }
+    }
+
+    /// <summary>
+    /// Pauses the partition when the feed is full and resumes it when it is not. The consumer thread (after filling)
+    /// and a reader (after taking) both call this; each decides from the count it reads under <c>_flow</c>, so the
+    /// last call leaves the partition in the state the count asks for.
+    /// </summary>
+    private void UpdateFlow()
+    {
+        lock (_flow)
+        {
+            if (_released)
             {
-                break;
+                return;
             }
 
-            int room;
+            bool full;
             lock (_lock)
             {
-                room = _capacity - _held.Count;
+                // Read and written under the records' lock: a reader that takes meanwhile either leaves a count that
+                // asks for no pause, or sees the pause coming and waits on _flow to undo it.
+                full = _held.Count >= _capacity;
+                if (full == _paused)
+                {
+                    return;
+                }
+
+                _paused = full;
             }
 
             try
             {
-                if (_consumer.Consume(ConsumeTimeout) is not { } first)
-                {
-                    continue;
-                }
-
-                arrived.Add(first);
-                while (arrived.Count < room && _consumer.Consume(TimeSpan.Zero) is { } next)
-                {
-                    arrived.Add(next);
-                }
+                _owner.SetPaused(Partition, full);
             }
-            catch (Exception exception) when (exception is KafkaException or InvalidOperationException)
+            catch
             {
                 lock (_lock)
                 {
-                    _error = exception;
-                    _mayConsume.Reset();
-                }
-            }
-
-            lock (_lock)
-            {
-                _held.AddRange(arrived);
-                if (_held.Count >= _capacity)
-                {
-                    _mayConsume.Reset();
+                    _paused = !full;
                 }
 
-                _arrival?.TrySetResult();
-                _arrival = null;
+                throw;
             }
-
-            arrived.Clear();
         }
     }
 }
