@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging.Abstractions;
 using Orleans.RealTime.Streaming.Kafka.Embedded;
@@ -9,7 +8,7 @@ namespace Orleans.RealTime.Streaming.Kafka.Tests;
 
 /// <summary>
 /// A read of an empty partition waits for the next record and returns it the moment it arrives (not at the pulling
-/// agent's next timer tick), ends its wait when the agent cancels it, and its records stay in offset order.
+/// agent's next timer tick), and ends its wait when the agent cancels it (capacity and order: KafkaSharedConsumerTests).
 /// </summary>
 public sealed class KafkaReadWaitTests
 {
@@ -58,38 +57,6 @@ public sealed class KafkaReadWaitTests
 
         Assert.Empty(await receiver.GetQueueMessagesAsync(10, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30)));
         await receiver.Shutdown(TimeSpan.FromSeconds(5));
-    }
-
-    [Fact]
-    public async Task Feed_HoldsAtMostItsCapacity_AndHandsEveryRecordOverInOffsetOrder()
-    {
-        await using var kafka = EmbeddedKafka.Start(new EmbeddedKafkaOptions { Topics = [Topic], Partitions = 1 });
-        for (var i = 0; i < 25; i++)
-        {
-            await ProduceAsync(kafka, $"e-{i}");
-        }
-
-        var options = new KafkaStreamOptions { BootstrapServers = kafka.BootstrapServers, Topics = [Topic], ConsumerGroupId = "g-feed" };
-        using var clients = new KafkaClients(options, NullLogger.Instance);
-        var thread = clients.SharedConsumer.Acquire();
-        var offsets = new List<long>();
-        using (var feed = thread.Assign(new TopicPartition(Topic, 0), start: 0, capacity: 4))
-        {
-            var taken = new List<ConsumeResult<byte[], byte[]>>();
-            var deadline = Stopwatch.StartNew();
-            while (offsets.Count < 25 && deadline.Elapsed < TimeSpan.FromSeconds(30))
-            {
-                await feed.WaitAsync(TimeSpan.FromSeconds(1), CancellationToken.None);
-
-                // The consumer thread had all the time until this take to run ahead; the full feed paused its partition.
-                feed.Take(taken, maxCount: 100);
-                Assert.InRange(taken.Count, 0, 4);
-                offsets.AddRange(taken.Select(r => r.Offset.Value));
-                taken.Clear();
-            }
-        }
-
-        Assert.Equal(Enumerable.Range(0, 25).Select(i => (long)i), offsets);
     }
 
     private static async Task<(KafkaQueueAdapterReceiver Receiver, KafkaClients Clients)> StartReceiverAsync(EmbeddedKafka kafka, TimeSpan readWait)
