@@ -23,9 +23,9 @@ public sealed class KafkaSharedConsumerTests
         Produce(kafka, partition: 1, count: 30);
         using var clients = Clients(kafka);
         var thread = clients.SharedConsumer.Acquire();
-        using var full = thread.Assign(new TopicPartition(Topic, 0), start: 0, capacity: 3);
+        using var full = thread.Assign(new TopicPartition(Topic, 0), start: 0, capacity: 3, resumeAt: 1);
         thread = clients.SharedConsumer.Acquire();
-        using var other = thread.Assign(new TopicPartition(Topic, 1), start: 0, capacity: 3);
+        using var other = thread.Assign(new TopicPartition(Topic, 1), start: 0, capacity: 3, resumeAt: 1);
 
         // Partition 0 is never taken from meanwhile: its full feed must not hold up partition 1.
         Assert.Equal(Range(0, 30), await TakeAsync(other, 30, capacity: 3));
@@ -40,17 +40,17 @@ public sealed class KafkaSharedConsumerTests
         using var clients = Clients(kafka);
 
         // Partition 1 keeps the consumer running while partition 0 is released and assigned again.
-        using var keeper = clients.SharedConsumer.Acquire().Assign(new TopicPartition(Topic, 1), start: 0, capacity: 10);
+        using var keeper = clients.SharedConsumer.Acquire().Assign(new TopicPartition(Topic, 1), start: 0, capacity: 10, resumeAt: 1);
         var first = clients.SharedConsumer.Acquire();
-        using (var feed = first.Assign(new TopicPartition(Topic, 0), start: 0, capacity: 2))
+        using (var feed = first.Assign(new TopicPartition(Topic, 0), start: 0, capacity: 2, resumeAt: 1))
         {
             Assert.Equal(Range(0, 2), await TakeAsync(feed, 2, capacity: 2));
-            Assert.Throws<InvalidOperationException>(() => clients.SharedConsumer.Acquire().Assign(new TopicPartition(Topic, 0), start: 5, capacity: 2));
+            Assert.Throws<InvalidOperationException>(() => clients.SharedConsumer.Acquire().Assign(new TopicPartition(Topic, 0), start: 5, capacity: 2, resumeAt: 1));
         }
 
         var again = clients.SharedConsumer.Acquire();
         Assert.Same(first, again);
-        using var reassigned = again.Assign(new TopicPartition(Topic, 0), start: 12, capacity: 2);
+        using var reassigned = again.Assign(new TopicPartition(Topic, 0), start: 12, capacity: 2, resumeAt: 1);
         Assert.Equal(Range(12, 8), await TakeAsync(reassigned, 8, capacity: 2));
     }
 
@@ -61,12 +61,12 @@ public sealed class KafkaSharedConsumerTests
         Produce(kafka, partition: 0, count: 3);
         using var clients = Clients(kafka);
         var first = clients.SharedConsumer.Acquire();
-        first.Assign(new TopicPartition(Topic, 0), start: 0, capacity: 10).Dispose();
+        first.Assign(new TopicPartition(Topic, 0), start: 0, capacity: 10, resumeAt: 1).Dispose();
 
         Assert.Throws<ObjectDisposedException>(() => first.Consumer.Assignment);
         var second = clients.SharedConsumer.Acquire();
         Assert.NotSame(first, second);
-        using var feed = second.Assign(new TopicPartition(Topic, 0), start: 0, capacity: 10);
+        using var feed = second.Assign(new TopicPartition(Topic, 0), start: 0, capacity: 10, resumeAt: 1);
         Assert.Equal(Range(0, 3), await TakeAsync(feed, 3, capacity: 10));
     }
 

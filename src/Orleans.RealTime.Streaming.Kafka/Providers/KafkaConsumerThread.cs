@@ -33,11 +33,15 @@ internal sealed class KafkaConsumerThread : IDisposable
     /// <summary>The consumer; only this thread consumes from it, others commit and query offsets through it.</summary>
     public IConsumer<byte[], byte[]> Consumer { get; }
 
-    /// <summary>Adds <paramref name="partition"/> to the consumer's assignment at <paramref name="start"/> and returns its feed.</summary>
+    /// <summary>
+    /// Adds <paramref name="partition"/> to the consumer's assignment at <paramref name="start"/> and returns its feed,
+    /// which pauses the partition once it holds <paramref name="capacity"/> records and resumes it once it holds no
+    /// more than <paramref name="resumeAt"/>.
+    /// </summary>
     /// <exception cref="InvalidOperationException">The partition is already assigned here (its previous receiver has not released it).</exception>
-    public KafkaRecordFeed Assign(TopicPartition partition, long start, int capacity)
+    public KafkaRecordFeed Assign(TopicPartition partition, long start, int capacity, int resumeAt)
     {
-        var feed = new KafkaRecordFeed(this, partition, start, capacity);
+        var feed = new KafkaRecordFeed(this, partition, start, capacity, resumeAt);
         var key = (partition.Topic, partition.Partition.Value);
         lock (_lock)
         {

@@ -6,13 +6,14 @@ namespace Orleans.RealTime.Streaming.Kafka.Providers;
 /// Holds what the silo's consumer thread (<see cref="KafkaConsumerThread"/>) fetched for one partition until the
 /// partition's receiver takes it, so a read can wait for the next record and return the moment it arrives instead of
 /// at the pulling agent's next timer tick. Holds at most <c>capacity</c> records: a full feed pauses its partition on
-/// the consumer (librdkafka then drops what it prefetched for it) and taking resumes it from the next offset. A consume
-/// error for the partition is held until a read takes it. Disposing unassigns the partition.
+/// the consumer (librdkafka then drops what it prefetched for it), and taking down to <c>resumeAt</c> resumes it from
+/// the next offset. A consume error for the partition is held until a read takes it. Disposing unassigns the partition.
 /// </summary>
 internal sealed class KafkaRecordFeed : IDisposable
 {
     private readonly KafkaConsumerThread _owner;
     private readonly int _capacity;
+    private readonly int _resumeAt;
     private readonly Lock _lock = new();
     private readonly Lock _flow = new();
     private readonly List<ConsumeResult<byte[], byte[]>> _held = [];
@@ -22,11 +23,14 @@ internal sealed class KafkaRecordFeed : IDisposable
     private bool _paused;
     private bool _released;
 
-    internal KafkaRecordFeed(KafkaConsumerThread owner, TopicPartition partition, long start, int capacity)
+    internal KafkaRecordFeed(KafkaConsumerThread owner, TopicPartition partition, long start, int capacity, int resumeAt)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(resumeAt);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(resumeAt, capacity);
         _owner = owner;
         _capacity = capacity;
+        _resumeAt = resumeAt;
         _next = start;
         Partition = partition;
     }
@@ -85,7 +89,7 @@ internal sealed class KafkaRecordFeed : IDisposable
             }
 
             _held.RemoveRange(0, count);
-            resume = _paused;
+            resume = _paused && _held.Count <= _resumeAt;
         }
 
         if (resume)
@@ -156,9 +160,9 @@ internal sealed class KafkaRecordFeed : IDisposable
     }
 
     /// <summary>
-    /// Pauses the partition when the feed is full and resumes it when it is not. The consumer thread (after filling)
-    /// and a reader (after taking) both call this; each decides from the count it reads under <c>_flow</c>, so the
-    /// last call leaves the partition in the state the count asks for.
+    /// Pauses the partition when the feed is full and resumes it when it is down to <c>resumeAt</c>. The consumer thread
+    /// (after filling) and a reader (after taking) both call this; each decides from the count it reads under
+    /// <c>_flow</c>, so the last call leaves the partition in the state the count asks for.
     /// </summary>
     private void UpdateFlow()
     {
@@ -174,7 +178,7 @@ internal sealed class KafkaRecordFeed : IDisposable
             {
                 // Read and written under the records' lock: a reader that takes meanwhile either leaves a count that
                 // asks for no pause, or sees the pause coming and waits on _flow to undo it.
-                full = _held.Count >= _capacity;
+                full = _paused ? _held.Count > _resumeAt : _held.Count >= _capacity;
                 if (full == _paused)
                 {
                     return;
