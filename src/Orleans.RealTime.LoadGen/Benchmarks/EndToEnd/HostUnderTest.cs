@@ -28,13 +28,14 @@ internal sealed class HostUnderTest : IAsyncDisposable
 
     public static async Task<HostUnderTest> StartAsync(int partitions, string? redis, params string[] extra)
     {
-        var grpc = FreePort();
+        var ports = FreePorts(3);
+        var grpc = ports[0];
         string[] args =
         [
             "--urls", $"http://127.0.0.1:{grpc}",
             "--Dashboard:Enabled=false",
-            $"--Orleans:SiloPort={FreePort()}",
-            $"--Orleans:GatewayPort={FreePort()}",
+            $"--Orleans:SiloPort={ports[1]}",
+            $"--Orleans:GatewayPort={ports[2]}",
             $"--Kafka:Embedded:Partitions={partitions}",
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Orleans.RealTime.Host=Information",
@@ -57,10 +58,33 @@ internal sealed class HostUnderTest : IAsyncDisposable
         await App.DisposeAsync();
     }
 
-    internal static int FreePort()
+    internal static int FreePort() => FreePorts(1)[0];
+
+    /// <summary>
+    /// Loopback ports nothing listened on a moment ago, all different: each is held open until all are chosen (one
+    /// released before the next was asked for could come back again; a run once failed with the silo and gateway on
+    /// one port).
+    /// </summary>
+    internal static int[] FreePorts(int count)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var listeners = new List<TcpListener>(count);
+        try
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var listener = new TcpListener(IPAddress.Loopback, 0);
+                listeners.Add(listener);
+                listener.Start();
+            }
+
+            return [.. listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port)];
+        }
+        finally
+        {
+            foreach (var listener in listeners)
+            {
+                listener.Dispose();
+            }
+        }
     }
 }
