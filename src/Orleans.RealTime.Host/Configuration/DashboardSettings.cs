@@ -6,7 +6,7 @@ public sealed class DashboardSettings
     /// <summary>The configuration section.</summary>
     public const string SectionName = "Dashboard";
 
-    /// <summary>Whether the dashboard is served (<c>Dashboard:Enabled</c>).</summary>
+    /// <summary>Whether the dashboard is served and its grain profiler, which times every grain call, runs (<c>Dashboard:Enabled</c>).</summary>
     public bool Enabled { get; set; } = true;
 
     /// <summary>Where the dashboard is served on the web listener (<c>Dashboard:Path</c>), starting with '/'.</summary>

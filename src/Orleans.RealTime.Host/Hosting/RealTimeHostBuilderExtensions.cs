@@ -79,7 +79,13 @@ public static class RealTimeHostBuilderExtensions
             }
 
             silo.AddEventPipeline(builder.Configuration, profile);
-            silo.AddDashboard();
+
+            // Only when served: the dashboard's grain profiler wraps every grain call (an async frame and a timing each).
+            if (builder.Configuration.GetValue($"{DashboardSettings.SectionName}:{nameof(DashboardSettings.Enabled)}", defaultValue: true))
+            {
+                silo.AddDashboard();
+            }
+
             silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(readiness);
             silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, TierMaintenanceStarter>();
             ConfigureSiloFromOptions(silo.Services, profile);
