@@ -70,20 +70,28 @@ internal sealed partial class UserSessionGrain(
     }
 
     /// <inheritdoc />
-    public async Task OnNextAsync(IList<SequentialItem<UserInteraction>> items)
+    /// <remarks>
+    /// Applying a record almost always completes at once (only a session's expiry or its first deadline awaits), so
+    /// the call stays synchronous until then and hands back the state write's task, without a frame of its own.
+    /// </remarks>
+    public Task OnNextAsync(IList<SequentialItem<UserInteraction>> items)
     {
         ArgumentNullException.ThrowIfNull(items);
         var now = time.GetUtcNow();
         string? trigger = null;
         var applied = false;
-        foreach (var item in items)
+        for (var i = 0; i < items.Count; i++)
         {
-            var outcome = await ApplyOneAsync(item.Item, item.Token?.SequenceNumber ?? -1, now);
-            applied |= outcome.Applied;
-            trigger = outcome.Trigger ?? trigger;
+            var pending = ApplyOneAsync(items[i].Item, items[i].Token?.SequenceNumber ?? -1, now);
+            if (!pending.IsCompletedSuccessfully)
+            {
+                return ApplyRestAsync(items, i, pending, now, applied, trigger);
+            }
+
+            (applied, trigger) = Accumulate(pending.Result, applied, trigger);
         }
 
-        await CompleteAsync(applied, trigger);
+        return CompleteAsync(applied, trigger);
     }
 
     /// <inheritdoc />
@@ -181,11 +189,32 @@ internal sealed partial class UserSessionGrain(
         return (true, ShouldRecompute(result, now) ? evt.EventId : null);
     }
 
+    private static (bool Applied, string? Trigger) Accumulate((bool Applied, string? Trigger) outcome, bool applied, string? trigger) =>
+        (applied | outcome.Applied, outcome.Trigger ?? trigger);
+
+    /// <summary>Goes on with a delivery call from the record at <paramref name="index"/>, whose application is pending.</summary>
+    private async Task ApplyRestAsync(
+        IList<SequentialItem<UserInteraction>> items, int index, ValueTask<(bool Applied, string? Trigger)> pending, DateTimeOffset now, bool applied, string? trigger)
+    {
+        (applied, trigger) = Accumulate(await pending, applied, trigger);
+        for (var i = index + 1; i < items.Count; i++)
+        {
+            (applied, trigger) = Accumulate(await ApplyOneAsync(items[i].Item, items[i].Token?.SequenceNumber ?? -1, now), applied, trigger);
+        }
+
+        await CompleteAsync(applied, trigger);
+    }
+
     /// <summary>
     /// Ends a delivery call: pushes one recomputed set for the newest triggering event (it reflects every event before
     /// it), then persists what was applied, so the call succeeds only once its effects are stored.
     /// </summary>
-    private async Task CompleteAsync(bool applied, string? trigger)
+    /// <remarks>
+    /// This and <see cref="PersistAppliedAsync"/> hand back the write's task rather than await it: with Redis the write
+    /// completes later, and every awaiting frame on the grain's scheduler would box its state machine and queue a
+    /// continuation per call.
+    /// </remarks>
+    private Task CompleteAsync(bool applied, string? trigger)
     {
         if (trigger is not null)
         {
@@ -196,10 +225,7 @@ internal sealed partial class UserSessionGrain(
             }
         }
 
-        if (applied)
-        {
-            await PersistAppliedAsync();
-        }
+        return applied ? PersistAppliedAsync() : Task.CompletedTask;
     }
 
     private bool ShouldRecompute(ApplyResult result, DateTimeOffset now)
@@ -230,15 +256,15 @@ internal sealed partial class UserSessionGrain(
         return new RecommendationSnapshot(UserId, items, time.GetUtcNow(), triggerEventId);
     }
 
-    private async Task PersistAppliedAsync()
+    private Task PersistAppliedAsync()
     {
         if (_options.DeliverySemantics == DeliverySemantics.AtMostOnce)
         {
             _dirty = true;
-            return;
+            return Task.CompletedTask;
         }
 
-        await WriteOrReloadAsync();
+        return WriteOrReloadAsync();
     }
 
     private async Task TouchOnReadAsync()
