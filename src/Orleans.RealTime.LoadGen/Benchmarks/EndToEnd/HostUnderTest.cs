@@ -28,11 +28,12 @@ internal sealed class HostUnderTest : IAsyncDisposable
 
     public static async Task<HostUnderTest> StartAsync(int partitions, string? redis, params string[] extra)
     {
-        var ports = FreePorts(3);
+        var ports = FreePorts(4);
         var grpc = ports[0];
         string[] args =
         [
             "--urls", $"http://127.0.0.1:{grpc}",
+            $"--Web:Url=http://127.0.0.1:{ports[3]}",
             "--Dashboard:Enabled=false",
             $"--Orleans:SiloPort={ports[1]}",
             $"--Orleans:GatewayPort={ports[2]}",

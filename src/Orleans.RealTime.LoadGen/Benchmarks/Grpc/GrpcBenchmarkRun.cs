@@ -22,7 +22,7 @@ internal static class GrpcBenchmarkRun
     {
         using var meter = new SessionEventMeter();
         await using var host = await HostUnderTest.StartAsync(
-            settings.Partitions, null, $"--Web:Url=http://127.0.0.1:{HostUnderTest.FreePort()}", $"--Ingest:Topic={settings.IngestTopic}", $"--Ingest:LingerMs={settings.LingerMs}");
+            settings.Partitions, null, $"--Ingest:Topic={settings.IngestTopic}", $"--Ingest:LingerMs={settings.LingerMs}");
         if (settings.IngestTopic != EventsTopic)
         {
             host.App.Services.GetRequiredService<EmbeddedKafka>().CreateTopic(settings.IngestTopic, settings.Partitions);
