@@ -157,8 +157,9 @@ internal sealed class KafkaConsumerThread : IDisposable
             catch (ConsumeException exception) when (exception.ConsumerRecord?.Topic is { } topic
                 && _feeds.TryGetValue((topic, exception.ConsumerRecord.Partition.Value), out var feed))
             {
+                // No back-off here, which would hold up every other partition for one partition's error: librdkafka
+                // already paces a partition's fetch errors (fetch.error.backoff.ms).
                 feed.Fail(exception);
-                _stopped.Wait(ConsumeTimeout);
             }
             catch (Exception exception) when (exception is KafkaException or InvalidOperationException)
             {
