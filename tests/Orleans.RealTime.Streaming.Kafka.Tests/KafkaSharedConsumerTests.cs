@@ -55,6 +55,26 @@ public sealed class KafkaSharedConsumerTests
     }
 
     [Fact]
+    public async Task RecordBelowTheFeedsNextOffset_IsDropped()
+    {
+        await using var kafka = EmbeddedKafka.Start(new EmbeddedKafkaOptions { Topics = [Topic], Partitions = 2 });
+        Produce(kafka, partition: 0, count: 10);
+        using var clients = Clients(kafka);
+        using var feed = clients.SharedConsumer.Acquire().Assign(new TopicPartition(Topic, 0), start: 5, capacity: 10, resumeAt: 1);
+        Assert.Equal(Range(5, 5), await TakeAsync(feed, 5, capacity: 10));
+
+        // What an earlier assignment of the partition on this consumer had fetched, arriving late, is not held again.
+        feed.Hold(new ConsumeResult<byte[], byte[]>
+        {
+            TopicPartitionOffset = new TopicPartitionOffset(Topic, 0, 3),
+            Message = new Message<byte[], byte[]> { Key = [], Value = [] },
+        });
+        var taken = new List<ConsumeResult<byte[], byte[]>>();
+        feed.Take(taken, maxCount: 100);
+        Assert.Empty(taken);
+    }
+
+    [Fact]
     public async Task LastRelease_ClosesTheConsumer_AndTheNextAssignmentStartsAnother()
     {
         await using var kafka = EmbeddedKafka.Start(new EmbeddedKafkaOptions { Topics = [Topic], Partitions = 2 });
