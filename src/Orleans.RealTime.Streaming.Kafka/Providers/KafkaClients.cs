@@ -14,10 +14,10 @@ internal sealed class KafkaClients(KafkaStreamOptions options, ILogger logger) :
         .SetLogHandler((_, message) => KafkaClientLog.Write(logger, message))
         .Build());
 
+    private KafkaSharedConsumer? _consumer;
+
     /// <summary>The idempotent (<c>acks=all</c>) producer, keyed murmur2 partitioning like the Java client.</summary>
     public IProducer<byte[], byte[]> Producer => _producer.Value;
-
-    private KafkaSharedConsumer? _consumer;
 
     public KafkaStreamOptions Options => options;
 
