@@ -10,7 +10,12 @@ namespace Orleans.RealTime.Testing;
 /// failed to start with "Address already in use" that way). Ports from 12000 to 29999 are never handed out like that;
 /// each process walks them from its own start, one after the other, so it never hands out a port twice.
 /// </summary>
-public static class FreePort
+/// <remarks>
+/// One source for the tests and the load generator's benchmarks (which start a host and a redis-server in their own
+/// process): the load generator compiles this file too. Each assembly declares the class's accessibility in a part of
+/// its own; no process loads both copies.
+/// </remarks>
+static partial class FreePort
 {
     // Below the host's default gateway port (30000) and Linux's ephemeral range (32768 on), above its other defaults.
     private const int First = 12_000;

@@ -7,6 +7,7 @@ using Orleans.RealTime.Gateway;
 using Orleans.RealTime.Gateway.Ingest;
 using Orleans.RealTime.LoadGen.Clickstream;
 using Orleans.RealTime.Streaming.Kafka.Embedded;
+using Orleans.RealTime.Testing;
 
 namespace Orleans.RealTime.LoadGen.Tests.Clickstream;
 
@@ -19,7 +20,7 @@ public sealed class IngestClickstreamWriterTests
     public async Task Writer_ThroughIngestService_StoresEveryRecordIncludingDuplicates_AcrossSeveralCalls()
     {
         using var kafka = EmbeddedKafka.Start(new EmbeddedKafkaOptions { Topics = [Topic], Partitions = Partitions });
-        var port = Benchmarks.EndToEnd.HostUnderTest.FreePort();
+        var port = FreePort.Next();
         var builder = WebApplication.CreateSlimBuilder([$"--Ingest:BootstrapServers={kafka.BootstrapServers}"]);
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.WebHost.ConfigureKestrel(k => k.ConfigureEndpointDefaults(l => l.Protocols = HttpProtocols.Http2));

@@ -1,11 +1,10 @@
-using System.Net;
-using System.Net.Sockets;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.RealTime.Host;
 using Orleans.RealTime.Recommendations;
 using Orleans.RealTime.Streaming.Kafka.Embedded;
+using Orleans.RealTime.Testing;
 
 namespace Orleans.RealTime.LoadGen.Benchmarks.EndToEnd;
 
@@ -28,7 +27,7 @@ internal sealed class HostUnderTest : IAsyncDisposable
 
     public static async Task<HostUnderTest> StartAsync(int partitions, string? redis, params string[] extra)
     {
-        var ports = FreePorts(4);
+        var ports = FreePort.Next(4);
         var grpc = ports[0];
         string[] args =
         [
@@ -57,35 +56,5 @@ internal sealed class HostUnderTest : IAsyncDisposable
         Channel.Dispose();
         await App.StopAsync();
         await App.DisposeAsync();
-    }
-
-    internal static int FreePort() => FreePorts(1)[0];
-
-    /// <summary>
-    /// Loopback ports nothing listened on a moment ago, all different: each is held open until all are chosen (one
-    /// released before the next was asked for could come back again; a run once failed with the silo and gateway on
-    /// one port).
-    /// </summary>
-    internal static int[] FreePorts(int count)
-    {
-        var listeners = new List<TcpListener>(count);
-        try
-        {
-            for (var i = 0; i < count; i++)
-            {
-                var listener = new TcpListener(IPAddress.Loopback, 0);
-                listeners.Add(listener);
-                listener.Start();
-            }
-
-            return [.. listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port)];
-        }
-        finally
-        {
-            foreach (var listener in listeners)
-            {
-                listener.Dispose();
-            }
-        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Orleans.RealTime.Testing;
 
 namespace Orleans.RealTime.LoadGen.Benchmarks.EndToEnd;
 
@@ -28,7 +29,7 @@ internal sealed class RedisProcess : IDisposable
         }
 
         var directory = Directory.CreateTempSubdirectory("loadgen-redis-").FullName;
-        var port = HostUnderTest.FreePort();
+        var port = FreePort.Next();
         var start = new ProcessStartInfo(executable)
         {
             ArgumentList = { "--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--dir", directory, "--save", "", "--appendonly", "no" },
